@@ -44,6 +44,10 @@ export interface SheetModel {
   columnWidths?: (number | undefined)[];
   dataValidations: DataValidationModel[];
   conditionalFormats: ConditionalFormatModel[];
+  /** Where a formula's array result spilled (0-based anchor = the formula cell, and the
+   * extent). The cells of a spill other than its anchor hold values that belong to the
+   * formula: they do not block its next spill. Written to .xlsx as array formulas. */
+  spills: { row: number; col: number; rows: number; cols: number }[];
 }
 
 export interface WorkbookModel {
