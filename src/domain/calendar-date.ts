@@ -1,0 +1,102 @@
+// Calendar dates ("yyyy-mm-dd"), never instants: a due date is a day in France, not a
+// moment in some time zone. Arithmetic goes through a day number (days since 1970-01-01),
+// so nothing here depends on the machine's time zone.
+
+declare const calendarDateBrand: unique symbol;
+/** A day of the calendar, written "yyyy-mm-dd". */
+export type CalendarDate = string & { readonly [calendarDateBrand]: true };
+
+const MS_PER_DAY = 86_400_000;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+/** The calendar date of a year, month (1–12) and day, or undefined if it does not exist. */
+export function calendarDate(year: number, month: number, day: number): CalendarDate | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day))
+    return undefined;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return undefined;
+  if (day > daysInMonth(year, month)) return undefined;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` as CalendarDate;
+}
+
+/** Parses a strict "yyyy-mm-dd"; undefined when malformed or not a real day. */
+export function parseIsoDate(text: string): CalendarDate | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export function yearOf(d: CalendarDate): number {
+  return Number(d.slice(0, 4));
+}
+
+export function monthOf(d: CalendarDate): number {
+  return Number(d.slice(5, 7));
+}
+
+export function dayOf(d: CalendarDate): number {
+  return Number(d.slice(8, 10));
+}
+
+/** Days since 1970-01-01 (negative before). */
+export function toDayNumber(d: CalendarDate): number {
+  return Date.UTC(yearOf(d), monthOf(d) - 1, dayOf(d)) / MS_PER_DAY;
+}
+
+export function fromDayNumber(n: number): CalendarDate {
+  const t = new Date(n * MS_PER_DAY);
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}` as CalendarDate;
+}
+
+export function addDays(d: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(d) + days);
+}
+
+/** Same day and month N years later; 29 February becomes 28 February in a common year. */
+export function addYears(d: CalendarDate, years: number): CalendarDate {
+  const year = yearOf(d) + years;
+  const month = monthOf(d);
+  const day = Math.min(dayOf(d), daysInMonth(year, month));
+  return calendarDate(year, month, day) as CalendarDate;
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** 0 = Sunday … 6 = Saturday, as Date#getDay. */
+export function dayOfWeek(d: CalendarDate): number {
+  return (((toDayNumber(d) + 4) % 7) + 7) % 7;
+}
+
+export function maxDate(first: CalendarDate, ...rest: (CalendarDate | undefined)[]): CalendarDate {
+  let max = first;
+  for (const d of rest) if (d !== undefined && d > max) max = d;
+  return max;
+}
+
+/** The spreadsheet serial number of a date (days since 1899-12-30, as Sheets and Excel count). */
+export function toSerial(d: CalendarDate): number {
+  return toDayNumber(d) + 25_569;
+}
+
+export function fromSerial(serial: number): CalendarDate {
+  return fromDayNumber(Math.floor(serial) - 25_569);
+}
+
+/** "26/11/2026", as a French reader expects. */
+export function formatFrenchDate(d: CalendarDate): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
