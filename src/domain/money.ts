@@ -20,7 +20,9 @@ export function formatEuros(amount: number): string {
 
 /** Reads "1 850,00 €", "1850.5", "1.850,00", "1,850.00", "EUR 40" …; undefined if not an amount. */
 export function parseAmountText(text: string): number | undefined {
-  let t = text.replace(/[\s\u00a0\u202f']/g, "").replace(/€|eur(os?)?/gi, "");
+  // The currency may stand before or after the figure, never inside it.
+  const bare = text.trim().replace(/^(€|eur)\s*|\s*(€|eur(os?)?)$/gi, "");
+  let t = bare.replace(/[\s\u00a0\u202f']/g, "");
   if (t === "") return undefined;
   const lastComma = t.lastIndexOf(",");
   const lastDot = t.lastIndexOf(".");

@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import type { Cell } from "../../src/domain/cells";
+import { columnsOfHeaderRow, fieldOfHeader } from "../../src/domain/headers";
+import { readLedgerRows, resolveColumns } from "../../src/domain/ledger";
+
+const HEADERS = [
+  "N° facture",
+  "Client",
+  "Email",
+  "Type",
+  "Date facture",
+  "Échéance",
+  "Montant TTC",
+  "Montant payé",
+  "Profil",
+  "Litige",
+  "Suspendu jusqu'au",
+  "Dernière étape",
+  "Date dernière étape",
+  "Date reconnaissance",
+];
+
+const row = (cells: Partial<Record<string, Cell>>): Cell[] => HEADERS.map((h) => cells[h] ?? "");
+const good = {
+  "N° facture": "F-001",
+  Client: "Boulangerie Martin",
+  "Date facture": "2026-09-02",
+  "Montant TTC": 1850,
+};
+
+function readOne(cells: Partial<Record<string, Cell>>) {
+  const [reading] = readLedgerRows([row(cells)], HEADERS);
+  return reading;
+}
+
+describe("reading a ledger row", () => {
+  it("reads inputs as a user types them", () => {
+    const r = readOne({
+      ...good,
+      "N° facture": 1001,
+      Email: " compta@martin.example ; dg@martin.example",
+      Type: "particulier",
+      "Date facture": "02/09/2026",
+      Échéance: "2/10/26",
+      "Montant TTC": "1 850,00 €",
+      "Montant payé": "1850.5",
+      Profil: "en difficulte",
+      Litige: "Non",
+      "Suspendu jusqu'au": "15/12/2026",
+      "Dernière étape": "relance de courtoisie",
+      "Date dernière étape": "2026-10-03",
+    });
+    expect(r).toEqual({
+      kind: "claim",
+      claim: {
+        invoiceNumber: "1001",
+        client: "Boulangerie Martin",
+        email: "compta@martin.example, dg@martin.example",
+        clientType: "Particulier",
+        invoiceDate: "2026-09-02",
+        dueDate: "2026-10-02",
+        dueDateDefaulted: false,
+        amount: 1850,
+        paid: 1850.5,
+        profile: "En difficulté",
+        disputed: false,
+        suspendedUntil: "2026-12-15",
+        lastStep: 1,
+        lastStepDate: "2026-10-03",
+      },
+    });
+  });
+
+  it("defaults Type, Profil, payment and a blank due date (invoice + 30 days, flagged)", () => {
+    const r = readOne(good);
+    expect(r.kind === "claim" && r.claim).toMatchObject({
+      clientType: "Professionnel",
+      profile: "Standard",
+      paid: 0,
+      disputed: false,
+      dueDate: "2026-10-02",
+      dueDateDefaulted: true,
+    });
+  });
+
+  it.each([true, "TRUE", "VRAI", "Oui", "x", "X", 1])("reads %s in Litige as disputed", (cell) => {
+    const r = readOne({ ...good, Litige: cell });
+    expect(r.kind === "claim" && r.claim.disputed).toBe(true);
+  });
+
+  it.each([
+    [{ "Montant TTC": "abc" }, "Montant TTC : « abc » n'est pas un montant"],
+    [{ "Montant TTC": 0 }, "Montant TTC : doit être supérieur à 0 (reçu « 0 »)"],
+    [{ "Montant TTC": "" }, "Montant TTC : obligatoire"],
+    [{ "Montant payé": -5 }, "Montant payé : ne peut pas être négatif (reçu « -5 »)"],
+    [{ Client: "  " }, "Client : obligatoire"],
+    [{ "N° facture": "" }, "N° facture : obligatoire"],
+    [
+      { "Date facture": "31/02/2026" },
+      "Date facture : « 31/02/2026 » n'est pas une date (jj/mm/aaaa)",
+    ],
+    [
+      { Type: "Entreprise" },
+      "Type : « Entreprise » inconnu (valeurs possibles : Professionnel, Particulier)",
+    ],
+    [
+      { Profil: "VIP" },
+      "Profil : « VIP » inconnu (valeurs possibles : Standard, Fidèle, En difficulté, Récalcitrant)",
+    ],
+    [{ Litige: "peut-être" }, "Litige : « peut-être » non compris (case à cocher, Oui/Non ou x)"],
+    [{ Email: "martin.example" }, "Email : « martin.example » n'est pas une adresse email valide"],
+    [
+      { "Dernière étape": "Relance ferme" },
+      "Date dernière étape : obligatoire quand la dernière étape est « Relance ferme »",
+    ],
+    [
+      { "Dernière étape": "Appel", "Date dernière étape": "2026-10-10" },
+      "Dernière étape : « Appel » inconnu (valeurs possibles : Relance de courtoisie, Relance ferme, Mise en demeure, Transmission à un professionnel)",
+    ],
+  ])("explains a bad row in French: %o", (cells, message) => {
+    expect(readOne({ ...good, ...cells })).toEqual({ kind: "error", message });
+  });
+
+  it("lists every problem of a row at once", () => {
+    const r = readOne({ ...good, "Montant TTC": "abc", Type: "B2C" });
+    expect(r.kind === "error" && r.message.split(" ; ")).toHaveLength(2);
+  });
+
+  it("gives a blank reading for a blank row", () => {
+    expect(readOne({})).toEqual({ kind: "blank" });
+    expect(readLedgerRows([["", "  ", null]], HEADERS)).toEqual([{ kind: "blank" }]);
+  });
+});
+
+describe("matching headers", () => {
+  it("ignores case, accents, spaces and punctuation, and knows synonyms", () => {
+    expect(fieldOfHeader("n° FACTURE")).toBe("invoiceNumber");
+    expect(fieldOfHeader("Numéro de facture")).toBe("invoiceNumber");
+    expect(fieldOfHeader("Facture")).toBe("invoiceNumber");
+    expect(fieldOfHeader("ECHEANCE")).toBe("dueDate");
+    expect(fieldOfHeader("Suspendu jusqu’au")).toBe("suspendedUntil");
+    expect(fieldOfHeader("e-mail")).toBe("email");
+    expect(fieldOfHeader("Statut")).toBeUndefined();
+  });
+
+  it("finds shuffled columns and ignores extra ones", () => {
+    const headers = ["notes", "MONTANT ttc", "client", "date de facture", "facture"];
+    expect(columnsOfHeaderRow(headers)).toEqual({
+      amount: 1,
+      client: 2,
+      invoiceDate: 3,
+      invoiceNumber: 4,
+    });
+    const [r] = readLedgerRows(
+      [["à rappeler", "1 200,00", "Garage Petit", "01/10/2026", "F-9"]],
+      headers,
+    );
+    expect(r).toMatchObject({
+      kind: "claim",
+      claim: { invoiceNumber: "F-9", amount: 1200, client: "Garage Petit" },
+    });
+    expect(r?.kind === "claim" && r.claim.email).toBeUndefined();
+  });
+
+  it("uses the canonical order when the header row is missing or blank", () => {
+    expect(resolveColumns(undefined)).toEqual(resolveColumns(["", ""]));
+    expect(resolveColumns(undefined).amount).toBe(6);
+  });
+
+  it("says which required column is missing", () => {
+    const [r] = readLedgerRows([["F-1", "Garage Petit"]], ["Facture", "Client"]);
+    expect(r).toEqual({
+      kind: "error",
+      message: "colonne introuvable : « Date facture », « Montant TTC »",
+    });
+  });
+});
