@@ -5,6 +5,7 @@ import type { CalendarDate } from "./calendar-date";
 import { type Claim, isOverdue, isPaid, isProfessional, outstanding } from "./claim";
 import { type LatePenalties, latePenalties } from "./penalties";
 import type { RateTable } from "./rates";
+import type { RecoverySettings } from "./settings";
 
 export const RECOVERY_INDEMNITY_EUROS = 40;
 
@@ -19,4 +20,30 @@ export function recoveryIndemnity(claim: Claim, today: CalendarDate): number {
 export function claimPenalties(claim: Claim, today: CalendarDate, table: RateTable): LatePenalties {
   const owed = isProfessional(claim) ? outstanding(claim) : 0;
   return latePenalties(owed, claim.dueDate, today, table);
+}
+
+export interface ClaimAmounts {
+  outstanding: number;
+  penalties: number;
+  /** False when a half-year's rate is an estimate (not yet in Paramètres). */
+  penaltiesOfficial: boolean;
+  indemnity: number;
+  total: number;
+}
+
+export function claimAmounts(
+  claim: Claim,
+  today: CalendarDate,
+  settings: RecoverySettings,
+): ClaimAmounts {
+  const penalties = claimPenalties(claim, today, settings.rates);
+  const indemnity = recoveryIndemnity(claim, today);
+  const owed = outstanding(claim);
+  return {
+    outstanding: owed,
+    penalties: penalties.amount,
+    penaltiesOfficial: penalties.official,
+    indemnity,
+    total: Math.round((owed + penalties.amount + indemnity) * 100) / 100,
+  };
 }

@@ -1,13 +1,59 @@
-// Every number of the ladder and of the law is a setting; these are the defaults.
+// Every number of the ladder and of the law is a setting, and so is who the creditor is.
+// These are the defaults; « Paramètres » overrides them (see settings-sheet.ts).
 import { DEFAULT_LADDER, type LadderSettings } from "./ladder";
 import { DEFAULT_RATE_TABLE, type RateTable } from "./rates";
+
+/** The user's company, as it signs its letters, and how to pay it. */
+export interface Creditor {
+  companyName: string;
+  address: string;
+  city: string;
+  siren: string;
+  email: string;
+  phone: string;
+  signature: string;
+  iban: string;
+  bic: string;
+  /** What the debtor must quote with a transfer; {{factures}} stands for the invoice numbers. */
+  paymentReference: string;
+  paymentLink: string;
+}
+
+export type AccountType = "consumer" | "workspace";
 
 export interface RecoverySettings {
   ladder: LadderSettings;
   rates: RateTable;
+  creditor: Creditor;
+  /** Daily quotas: consumer 100 recipients / 250 documents, Workspace 1 500 / 1 500. */
+  account: AccountType;
+  /** Hour (0–23, spreadsheet time) of the automatic daily run. */
+  sendHour: number;
 }
+
+export const EMPTY_CREDITOR: Creditor = {
+  companyName: "",
+  address: "",
+  city: "",
+  siren: "",
+  email: "",
+  phone: "",
+  signature: "",
+  iban: "",
+  bic: "",
+  paymentReference: "Facture {{factures}}",
+  paymentLink: "",
+};
 
 export const DEFAULT_SETTINGS: RecoverySettings = {
   ladder: DEFAULT_LADDER,
   rates: DEFAULT_RATE_TABLE,
+  creditor: EMPTY_CREDITOR,
+  account: "consumer",
+  sendHour: 9,
+};
+
+export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; documents: number }> = {
+  consumer: { emailRecipients: 100, documents: 250 },
+  workspace: { emailRecipients: 1500, documents: 1500 },
 };

@@ -1,0 +1,151 @@
+// The Journal: an append-only trace of every action and exchange. It is also the memory
+// that makes the daily run idempotent: a send is keyed by (invoices, step), journaled as
+// an intent before it happens and confirmed after.
+import { type CalendarDate, parseIsoDate } from "./calendar-date";
+import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
+import { matchLabel } from "./text";
+
+export const JOURNAL_HEADERS = [
+  "Date",
+  "Factures",
+  "Client",
+  "Étape",
+  "Canal",
+  "Destinataire",
+  "Objet",
+  "Résultat",
+  "Document",
+  "Par",
+] as const;
+
+export const OUTCOMES = {
+  intent: "En cours",
+  sent: "Envoyé",
+  toCheck: "À vérifier",
+  task: "Tâche à faire",
+  prepared: "Dossier prêt",
+  postponed: "Reporté",
+  failed: "Échec",
+  runFailed: "Erreur d'exécution",
+} as const;
+
+export type JournalChannel =
+  | "Email"
+  | "Courrier + email"
+  | "Courrier"
+  | "Tâche"
+  | "Dossier"
+  | "Appel"
+  | "Système";
+
+export interface JournalEntry {
+  /** "yyyy-mm-dd HH:mm" in the spreadsheet's zone. */
+  at: string;
+  invoices: string[];
+  client: string;
+  step: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  outcome: string;
+  document: string;
+  by: string;
+}
+
+export function entryDate(entry: Pick<JournalEntry, "at">): CalendarDate | undefined {
+  return parseIsoDate(entry.at.slice(0, 10));
+}
+
+/** The idempotence key of an action: its step and its invoices, in any order. */
+export function actionKey(invoices: readonly string[], step: string): string {
+  return `${step}|${[...invoices].sort().join(",")}`;
+}
+
+export function entryKey(entry: Pick<JournalEntry, "invoices" | "step">): string {
+  return actionKey(entry.invoices, entry.step);
+}
+
+/** "F-1, F-2" ⇄ ["F-1", "F-2"] as the Factures column holds them. */
+export function invoicesCell(invoices: readonly string[]): string {
+  return invoices.join(", ");
+}
+
+export function parseInvoicesCell(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
+}
+
+/** An outcome that means the step happened (or may have: an unconfirmed intent). */
+export function isStepTaken(outcome: string): boolean {
+  return (
+    outcome === OUTCOMES.sent ||
+    outcome === OUTCOMES.intent ||
+    outcome === OUTCOMES.toCheck ||
+    outcome === OUTCOMES.task ||
+    outcome === OUTCOMES.prepared
+  );
+}
+
+export function stepOfEntry(entry: Pick<JournalEntry, "step">): StepNumber | undefined {
+  const label = matchLabel<StepLabel>(STEP_LABELS, entry.step);
+  return label === undefined ? undefined : ((STEP_LABELS.indexOf(label) + 1) as StepNumber);
+}
+
+export interface StepTaken {
+  step: StepNumber;
+  date: CalendarDate;
+}
+
+/** The last ladder step the Journal shows for each invoice. */
+export function stepsTakenByInvoice(journal: readonly JournalEntry[]): Map<string, StepTaken> {
+  const taken = new Map<string, StepTaken>();
+  for (const entry of journal) {
+    const step = stepOfEntry(entry);
+    const date = entryDate(entry);
+    if (step === undefined || date === undefined || !isStepTaken(entry.outcome)) continue;
+    for (const invoice of entry.invoices) {
+      const known = taken.get(invoice);
+      if (!known || step > known.step || (step === known.step && date > known.date)) {
+        taken.set(invoice, { step, date });
+      }
+    }
+  }
+  return taken;
+}
+
+/** Keys of the actions already done or possibly done (an intent never confirmed). */
+export function takenActionKeys(journal: readonly JournalEntry[]): Set<string> {
+  return new Set(journal.filter((e) => isStepTaken(e.outcome)).map(entryKey));
+}
+
+/** The last day each debtor was contacted, whatever the channel (anti-harassment). */
+export function lastContactByDebtor(
+  journal: readonly JournalEntry[],
+  debtorKeyOf: (client: string) => string,
+): Map<string, CalendarDate> {
+  const last = new Map<string, CalendarDate>();
+  for (const entry of journal) {
+    const date = entryDate(entry);
+    if (date === undefined || !isContact(entry)) continue;
+    const key = debtorKeyOf(entry.client);
+    const known = last.get(key);
+    if (!known || date > known) last.set(key, date);
+  }
+  return last;
+}
+
+const NOT_A_CONTACT: ReadonlySet<string> = new Set([
+  OUTCOMES.postponed,
+  OUTCOMES.failed,
+  OUTCOMES.runFailed,
+]);
+
+/** A line that reached (or may have reached) the debtor: a step taken or an exchange
+ * logged; not the run's own notes nor a dossier handed to a professional. */
+function isContact(entry: JournalEntry): boolean {
+  return (
+    entry.channel !== "Système" && entry.channel !== "Dossier" && !NOT_A_CONTACT.has(entry.outcome)
+  );
+}

@@ -1,0 +1,155 @@
+// Step 3: the mise en demeure. It states that it is one, identifies both parties, the
+// basis (invoices, dates, due dates), the principal, the penalties and the 40 € apart,
+// an explicit demand to pay within a deadline, and the possible next step in measured
+// words (DESIGN §4). It does not interrupt prescription, so it never claims to.
+import { addDays, type CalendarDate } from "../calendar-date";
+import { type Claim, isProfessional } from "../claim";
+import { halfYearOf, ratesForHalfYear } from "../rates";
+import type { RecoverySettings } from "../settings";
+import {
+  euros,
+  frDate,
+  invoicesPhrase,
+  invoicesShort,
+  invoiceTable,
+  letterhead,
+  longFrenchDate,
+  paymentBlocks,
+  signatureBlock,
+  totalsOf,
+} from "./common";
+import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+
+export interface FormalNoticeInput {
+  client: string;
+  email?: string;
+  claims: readonly Claim[];
+  today: CalendarDate;
+  settings: RecoverySettings;
+  /** Dates of the earlier reminders, from the Journal. */
+  previousReminders: readonly CalendarDate[];
+}
+
+export interface FormalNotice {
+  letter: MessageDocument;
+  email: MessageDocument;
+  deadline: CalendarDate;
+  total: number;
+}
+
+function penaltyRates(input: FormalNoticeInput): string {
+  const rates = [
+    ...new Set(
+      input.claims.flatMap((c) => [halfYearOf(addDays(c.dueDate, 1)), halfYearOf(input.today)]),
+    ),
+  ]
+    .sort()
+    .map((h) => ratesForHalfYear(input.settings.rates, h).rates.penaltyRate);
+  const distinct = [...new Set(rates)].map((r) => `${String(r).replace(".", ",")} %`);
+  return distinct.length === 1
+    ? `taux de ${distinct[0]} l'an`
+    : `taux semestriels de ${distinct.join(", ")} l'an`;
+}
+
+export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
+  const { claims, today, settings } = input;
+  const { creditor } = settings;
+  const invoices = claims.map((c) => c.invoiceNumber);
+  const deadline = addDays(today, settings.ladder.formalNoticeDeadlineDays);
+  const t = totalsOf(claims, today, settings);
+  const professional = claims.every(isProfessional);
+  const demanded = professional ? t.total : t.outstanding;
+  const reminders = input.previousReminders.map(frDate);
+  const recall =
+    reminders.length === 0
+      ? "Malgré nos demandes, "
+      : `Malgré nos relances du ${reminders.join(" et du ")}, `;
+  const amounts: Block[] = [paragraph("Principal restant dû : ", bold(euros(t.outstanding)))];
+  if (professional) {
+    amounts.push(
+      paragraph(
+        `Pénalités de retard au ${frDate(today)} (article L441-10 du Code de commerce, ${penaltyRates(input)}) : `,
+        bold(euros(t.penalties)),
+      ),
+      paragraph(
+        `Indemnité forfaitaire pour frais de recouvrement (article D441-5 du Code de commerce, 40 € par facture) : `,
+        bold(euros(t.indemnity)),
+      ),
+      paragraph("Total : ", bold(euros(t.total))),
+    );
+  }
+  const legalRate = ratesForHalfYear(settings.rates, halfYearOf(today)).rates.legalRateOtherCases;
+  const blocks: Block[] = [
+    letterhead(creditor),
+    {
+      kind: "paragraph",
+      align: "right",
+      runs: [bold(input.client), ...(input.email ? [text(`\n${input.email}`)] : [])],
+    },
+    {
+      kind: "paragraph",
+      align: "right",
+      runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
+    },
+    paragraph(bold("Lettre recommandée avec accusé de réception")),
+    paragraph(bold(`Objet : mise en demeure de payer — ${invoicesShort(invoices).toLowerCase()}`)),
+    paragraph("Madame, Monsieur,"),
+    paragraph(
+      `${recall}${invoicesPhrase(invoices)}, émise${claims.length > 1 ? "s" : ""} par ${creditor.companyName || "notre société"}, reste${claims.length > 1 ? "nt" : ""} impayée${claims.length > 1 ? "s" : ""} à ce jour :`,
+    ),
+    invoiceTable(claims, today, settings, professional),
+    ...amounts,
+    paragraph(
+      bold("Par la présente, nous vous mettons en demeure de nous régler la somme de "),
+      bold(euros(demanded)),
+      bold(
+        ` dans un délai de ${settings.ladder.formalNoticeDeadlineDays} jours à compter de la date de la présente lettre, soit au plus tard le ${frDate(deadline)}.`,
+      ),
+    ),
+  ];
+  if (!professional) {
+    blocks.push(
+      paragraph(
+        `Conformément aux articles 1231-6 et 1344-1 du Code civil, la présente mise en demeure fait courir sur le principal les intérêts au taux légal (${String(legalRate).replace(".", ",")} % l'an au ${frDate(today)}).`,
+      ),
+    );
+  }
+  blocks.push(
+    paragraph(
+      "À défaut de règlement dans ce délai, nous serons fondés à confier le recouvrement de cette créance à un commissaire de justice ou à engager une procédure judiciaire de recouvrement.",
+    ),
+    ...paymentBlocks(creditor, invoices),
+    paragraph(
+      "Si vous avez réglé cette somme entre-temps, nous vous prions de ne pas tenir compte de la présente.",
+    ),
+    paragraph(
+      "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+    ),
+    signatureBlock(creditor),
+  );
+  const letter: MessageDocument = {
+    title: `Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`,
+    blocks,
+  };
+  const company = creditor.companyName;
+  const email: MessageDocument = {
+    title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices).toLowerCase()}`,
+    blocks: [
+      paragraph("Madame, Monsieur,"),
+      paragraph(
+        `${recall}${invoicesPhrase(invoices)} reste${claims.length > 1 ? "nt" : ""} impayée${claims.length > 1 ? "s" : ""}. Vous trouverez ci-joint notre mise en demeure de payer la somme de `,
+        bold(euros(demanded)),
+        ` au plus tard le `,
+        bold(frDate(deadline)),
+        ".",
+      ),
+      ...paymentBlocks(creditor, invoices),
+      paragraph(
+        "Si vous avez réglé cette somme entre-temps, merci de ne pas tenir compte de ce message.",
+      ),
+      paragraph("Salutations distinguées,"),
+      signatureBlock(creditor),
+    ],
+  };
+  return { letter, email, deadline, total: demanded };
+}

@@ -1,0 +1,223 @@
+// « Paramètres » ⇄ settings. The sheet is three blocks a person can read and edit: the
+// key/value list, the ladder (days after the due date, per profile) and the rate table.
+// A value that does not parse keeps its default and says so, in French.
+import * as z from "zod/mini";
+import { type Cell, cellText, isBlankCell, parseAmountCell, parseEmailsCell } from "./cells";
+import { type LadderOffsets, PROFILES, type Profile, STEP_LABELS, type StepNumber } from "./ladder";
+import type { HalfYear, HalfYearRates } from "./rates";
+import { type Creditor, DEFAULT_SETTINGS, type RecoverySettings } from "./settings";
+import { matchLabel, normalizeKey } from "./text";
+
+export const SETTINGS_SHEET = "Paramètres";
+
+/** Key/value rows: label shown in column A, its field, and a hint shown in column C. */
+export const CREDITOR_KEYS: readonly { label: string; field: keyof Creditor; hint: string }[] = [
+  {
+    label: "Raison sociale",
+    field: "companyName",
+    hint: "Nom de votre entreprise, tel qu'il figure sur vos factures",
+  },
+  { label: "Adresse", field: "address", hint: "Adresse complète (plusieurs lignes possibles)" },
+  { label: "Ville", field: "city", hint: "Pour « Fait à … » dans les courriers" },
+  { label: "SIREN", field: "siren", hint: "9 chiffres" },
+  { label: "Email", field: "email", hint: "Adresse de réponse des relances" },
+  { label: "Téléphone", field: "phone", hint: "" },
+  { label: "Signature", field: "signature", hint: "Prénom Nom, fonction" },
+  { label: "IBAN", field: "iban", hint: "Coordonnées bancaires rappelées dans chaque message" },
+  { label: "BIC", field: "bic", hint: "" },
+  {
+    label: "Référence à rappeler",
+    field: "paymentReference",
+    hint: "{{factures}} = les numéros de facture",
+  },
+  {
+    label: "Lien de paiement",
+    field: "paymentLink",
+    hint: "Facultatif : lien de paiement en ligne (https://…)",
+  },
+];
+
+export const RUN_KEYS = {
+  account: "Type de compte",
+  sendHour: "Heure d'envoi",
+  gapDays: "Délai minimal entre deux contacts (jours)",
+  formalNoticeDeadlineDays: "Délai de la mise en demeure (jours)",
+} as const;
+
+export const ACCOUNT_LABELS = { consumer: "Gmail", workspace: "Google Workspace" } as const;
+
+export const LADDER_HEADER = ["Étape (jours après l'échéance)", ...PROFILES] as const;
+export const RATES_HEADER = [
+  "Semestre",
+  "Taux BCE (%)",
+  "Taux des pénalités (%)",
+  "Taux légal, autres cas (%)",
+  "Taux légal, particuliers (%)",
+] as const;
+
+export interface SettingsReading {
+  settings: RecoverySettings;
+  problems: string[];
+}
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .pipe(
+      z.unknown(),
+      z.transform((v) => parseAmountCell(v as Cell)),
+    )
+    .check(z.refine((n) => n !== undefined && Number.isInteger(n) && n >= min && n <= max));
+
+const rateRow = z.object({
+  halfYear: z.string().check(z.regex(/^\d{4}-S[12]$/)),
+  ecbRate: z.number(),
+  penaltyRate: z.number(),
+  legalRateOtherCases: z.number(),
+  legalRateIndividuals: z.number(),
+});
+
+/** The row index of the first row whose first cell names `label`. */
+function findRow(values: readonly (readonly Cell[])[], label: string): number {
+  const key = normalizeKey(label);
+  return values.findIndex((r) => typeof r[0] === "string" && normalizeKey(r[0]) === key);
+}
+
+export function readSettingsSheet(values: readonly (readonly Cell[])[]): SettingsReading {
+  const problems: string[] = [];
+  const d = DEFAULT_SETTINGS;
+  const settingCell = (label: string): Cell => {
+    const i = findRow(values, label);
+    return i < 0 ? "" : values[i]?.[1];
+  };
+
+  const creditor = { ...d.creditor };
+  for (const { label, field } of CREDITOR_KEYS) {
+    const cell = settingCell(label);
+    if (!isBlankCell(cell)) creditor[field] = cellText(cell);
+  }
+  if (creditor.siren && !/^\d{9}$/.test(creditor.siren.replace(/\s/g, ""))) {
+    problems.push(`SIREN : « ${creditor.siren} » doit compter 9 chiffres`);
+  }
+  if (creditor.email && !parseEmailsCell(creditor.email)) {
+    problems.push(`Email : « ${creditor.email} » n'est pas une adresse valide`);
+    creditor.email = "";
+  }
+  if (creditor.paymentLink && !/^https:\/\/\S+$/.test(creditor.paymentLink)) {
+    problems.push(`Lien de paiement : « ${creditor.paymentLink} » doit commencer par https://`);
+    creditor.paymentLink = "";
+  }
+
+  const wholeNumberSetting = (
+    label: string,
+    min: number,
+    max: number,
+    fallback: number,
+  ): number => {
+    const cell = settingCell(label);
+    if (isBlankCell(cell)) return fallback;
+    const parsed = wholeNumber(min, max).safeParse(cell);
+    if (parsed.success) return parsed.data as number;
+    problems.push(`${label} : « ${cellText(cell)} » doit être un nombre entier de ${min} à ${max}`);
+    return fallback;
+  };
+  const accountText = normalizeKey(cellText(settingCell(RUN_KEYS.account)));
+  const account = accountText.includes("workspace") ? "workspace" : d.account;
+
+  return {
+    settings: {
+      creditor,
+      account,
+      sendHour: wholeNumberSetting(RUN_KEYS.sendHour, 0, 23, d.sendHour),
+      ladder: {
+        offsets: readLadder(values, problems),
+        gapDays: wholeNumberSetting(RUN_KEYS.gapDays, 0, 60, d.ladder.gapDays),
+        formalNoticeDeadlineDays: wholeNumberSetting(
+          RUN_KEYS.formalNoticeDeadlineDays,
+          1,
+          60,
+          d.ladder.formalNoticeDeadlineDays,
+        ),
+      },
+      rates: readRates(values, problems),
+    },
+    problems,
+  };
+}
+
+function readLadder(
+  values: readonly (readonly Cell[])[],
+  problems: string[],
+): Record<Profile, LadderOffsets> {
+  const defaults = DEFAULT_SETTINGS.ladder.offsets;
+  const start = findRow(values, LADDER_HEADER[0]);
+  if (start < 0) return defaults;
+  const header = values[start] ?? [];
+  const offsets = { ...defaults };
+  for (const profile of PROFILES) {
+    const column = header.findIndex(
+      (h) => typeof h === "string" && normalizeKey(h) === normalizeKey(profile),
+    );
+    if (column >= 0)
+      offsets[profile] =
+        readProfileLadder(values, start, column, profile, problems) ?? defaults[profile];
+  }
+  return offsets;
+}
+
+/** One profile's column of the ladder block; undefined (keep the default) if unreadable. */
+function readProfileLadder(
+  values: readonly (readonly Cell[])[],
+  start: number,
+  column: number,
+  profile: Profile,
+  problems: string[],
+): LadderOffsets | undefined {
+  const ladder: LadderOffsets = {};
+  let previous = 0;
+  for (let i = start + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    const label = matchLabel(STEP_LABELS, cellText(row[0]));
+    if (label === undefined) break;
+    const cell = row[column];
+    if (isBlankCell(cell) || cellText(cell) === "\u2014") continue; // a step this profile skips
+    const n = parseAmountCell(cell);
+    if (n === undefined || !Number.isInteger(n) || n < previous || n > 365) {
+      problems.push(
+        `Échelle ${profile}, ${label} : « ${cellText(cell)} » doit être un nombre de jours croissant`,
+      );
+      return undefined;
+    }
+    ladder[(STEP_LABELS.indexOf(label) + 1) as StepNumber] = n;
+    previous = n;
+  }
+  return Object.keys(ladder).length > 0 ? ladder : undefined;
+}
+
+function readRates(
+  values: readonly (readonly Cell[])[],
+  problems: string[],
+): readonly HalfYearRates[] {
+  const start = findRow(values, RATES_HEADER[0]);
+  if (start < 0) return DEFAULT_SETTINGS.rates;
+  const rows: HalfYearRates[] = [];
+  for (let i = start + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    if (row.every(isBlankCell)) break;
+    const parsed = rateRow.safeParse({
+      halfYear: cellText(row[0]).toUpperCase().replace(/\s/g, ""),
+      ecbRate: parseAmountCell(row[1]),
+      penaltyRate: parseAmountCell(row[2]),
+      legalRateOtherCases: parseAmountCell(row[3]),
+      legalRateIndividuals: parseAmountCell(row[4]),
+    });
+    if (!parsed.success) {
+      problems.push(
+        `Taux, ligne ${i + 1} : semestre « aaaa-S1 » ou « aaaa-S2 » et quatre taux en % attendus`,
+      );
+      continue;
+    }
+    rows.push({ ...parsed.data, halfYear: parsed.data.halfYear as HalfYear });
+  }
+  rows.sort((a, b) => a.halfYear.localeCompare(b.halfYear));
+  return rows.length > 0 ? rows : DEFAULT_SETTINGS.rates;
+}
