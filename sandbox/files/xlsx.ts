@@ -575,7 +575,7 @@ async function normalizeZip(bytes: Uint8Array): Promise<Uint8Array> {
   const out = new JSZip();
   for (const [path, entry] of Object.entries(src.files)) {
     if (entry.dir) continue;
-    out.file(path, await entry.async("uint8array"), { date: ZIP_ENTRY_DATE });
+    out.file(path, await entry.async("uint8array"), { date: ZIP_ENTRY_DATE, createFolders: false });
   }
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
