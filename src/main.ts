@@ -1,4 +1,16 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
+import { runDaily } from "./gas/daily-run";
+import {
+  buildMenu,
+  disableFromMenu,
+  enableFromMenu,
+  initializeFromMenu,
+  openSidebar as openSidebarPanel,
+  runFromMenu,
+  showHelp as showHelpDialog,
+} from "./gas/menu";
+import type { RunReport } from "./gas/run-report";
+
 export {
   DATE_PRESCRIPTION,
   INDEMNITE_RECOUVREMENT,
@@ -6,3 +18,43 @@ export {
   PENALITES_RETARD,
   STATUT_CREANCE,
 } from "./functions";
+
+/** Builds the « Recouvra » menu when the spreadsheet opens. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(e);
+}
+
+/** Builds the menu right after installation. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  buildMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
+export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
+  return e?.triggerUid ? runDaily("automatique") : runFromMenu();
+}
+
+/** Menu: Initialiser le classeur. */
+export function initializeWorkbookFromMenu(): void {
+  initializeFromMenu();
+}
+
+/** Menu: Activer les relances automatiques. */
+export function enableAutoRelances(): void {
+  enableFromMenu();
+}
+
+/** Menu: Désactiver les relances automatiques. */
+export function disableAutoRelances(): void {
+  disableFromMenu();
+}
+
+/** Menu: Ouvrir le panneau. */
+export function openSidebar(): void {
+  openSidebarPanel();
+}
+
+/** Menu: Aide. */
+export function showHelp(): void {
+  showHelpDialog();
+}

@@ -2,9 +2,10 @@
 // key/value list, the ladder (days after the due date, per profile) and the rate table.
 // A value that does not parse keeps its default and says so, in French.
 import * as z from "zod/mini";
+import type { CalendarDate } from "./calendar-date";
 import { type Cell, cellText, isBlankCell, parseAmountCell, parseEmailsCell } from "./cells";
 import { type LadderOffsets, PROFILES, type Profile, STEP_LABELS, type StepNumber } from "./ladder";
-import type { HalfYear, HalfYearRates } from "./rates";
+import { type HalfYear, type HalfYearRates, halfYearOf, ratesForHalfYear } from "./rates";
 import { type Creditor, DEFAULT_SETTINGS, type RecoverySettings } from "./settings";
 import { matchLabel, normalizeKey } from "./text";
 
@@ -220,4 +221,63 @@ function readRates(
   }
   rows.sort((a, b) => a.halfYear.localeCompare(b.halfYear));
   return rows.length > 0 ? rows : DEFAULT_SETTINGS.rates;
+}
+
+/** A note for the user when today's half-year is missing from the rate table: amounts then
+ * use the last known rate until the official one is entered. */
+export function missingRateNote(
+  rates: readonly HalfYearRates[],
+  today: CalendarDate,
+): string | undefined {
+  const current = halfYearOf(today);
+  const lookup = ratesForHalfYear(rates, current);
+  if (lookup.official) return undefined;
+  return `Le taux du semestre ${current} n'est pas encore renseigné : le dernier taux connu (${lookup.rates.halfYear}, pénalités ${lookup.rates.penaltyRate} %) est appliqué et les montants sont estimés. Ajoutez la ligne ${current} dès la publication du taux officiel.`;
+}
+
+/** The « Paramètres » sheet as Initialiser le classeur writes it, from settings. */
+export function settingsSheetValues(settings: RecoverySettings, today: CalendarDate): Cell[][] {
+  const rows: Cell[][] = [["Paramètre", "Valeur", "Aide"]];
+  for (const { label, field, hint } of CREDITOR_KEYS)
+    rows.push([label, settings.creditor[field], hint]);
+  rows.push(
+    [
+      RUN_KEYS.account,
+      ACCOUNT_LABELS[settings.account],
+      "Gmail : 100 destinataires et 250 documents par jour ; Google Workspace : 1 500",
+    ],
+    [RUN_KEYS.sendHour, settings.sendHour, "Heure de l'envoi automatique quotidien (0 à 23)"],
+    [
+      RUN_KEYS.gapDays,
+      settings.ladder.gapDays,
+      "Jamais deux contacts avec un même client à moins de ce délai",
+    ],
+    [
+      RUN_KEYS.formalNoticeDeadlineDays,
+      settings.ladder.formalNoticeDeadlineDays,
+      "Délai laissé pour payer",
+    ],
+    ["", "", ""],
+    [...LADDER_HEADER],
+  );
+  for (let step = 1 as StepNumber; step <= 4; step++) {
+    rows.push([
+      STEP_LABELS[step - 1] as string,
+      ...PROFILES.map((p) => settings.ladder.offsets[p][step] ?? "\u2014"),
+    ]);
+  }
+  rows.push(["", "", ""], [...RATES_HEADER]);
+  for (const r of settings.rates) {
+    rows.push([
+      r.halfYear,
+      r.ecbRate,
+      r.penaltyRate,
+      r.legalRateOtherCases,
+      r.legalRateIndividuals,
+    ]);
+  }
+  const note = missingRateNote(settings.rates, today);
+  if (note) rows.push(["", "", ""], ["Note", note]);
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<Cell>(width - r.length).fill("")]);
 }

@@ -1,0 +1,389 @@
+// The daily run: read the ledger, the Journal and the settings in bulk, let the domain
+// plan, then act one debtor at a time — journal the intent, act, confirm — and write the
+// ledger back by N° facture. Guarded by the document lock, the 6-minute limit and the
+// daily quotas; whatever does not fit waits for the next run, in priority order.
+import { claimAmounts } from "../domain/amounts-due";
+import type { CalendarDate } from "../domain/calendar-date";
+import { type DailyPlan, debtorKey, type PlannedAction, planDailyRun } from "../domain/daily-plan";
+import { entryDate, type JournalEntry, OUTCOMES, stepOfEntry } from "../domain/journal";
+import { buildFormalNotice } from "../domain/messages/formal-notice";
+import { buildHandoverDossier, taskText } from "../domain/messages/handover";
+import { buildReminder } from "../domain/messages/reminder";
+import { DAILY_QUOTAS, type RecoverySettings } from "../domain/settings";
+import { createDocument } from "./documents";
+import {
+  appendJournal,
+  confirmJournal,
+  type JournalLine,
+  markJournal,
+  readJournal,
+} from "./journal-sheet";
+import { type LedgerRead, readLedger, type StepDone, writeStepsDone } from "./ledger-sheet";
+import { recipientCount, sendMessage } from "./mailer";
+import { type ActionReport, type RunReport, saveReport } from "./run-report";
+import { readSettings } from "./settings-sheet";
+import { type SheetDates, sheetDates } from "./sheet-dates";
+import { activeSpreadsheet } from "./sheets";
+
+/** Stop taking new actions past 5 minutes: Apps Script kills a run at 6. */
+export const TIME_BUDGET_MS = 5 * 60 * 1000;
+const LOCK_WAIT_MS = 30_000;
+const DOCS_COUNT_PROPERTY = "recouvra.docsCreated";
+
+interface RunContext {
+  dates: SheetDates;
+  today: CalendarDate;
+  settings: RecoverySettings;
+  journal: JournalLine[];
+  by: string;
+  startedMs: number;
+  emailsLeft: number;
+  docsLeft: number;
+}
+
+class QuotaReached extends Error {}
+
+function isQuotaError(e: unknown): boolean {
+  return e instanceof Error && /too many times|trop de fois/i.test(e.message);
+}
+
+function docsCreatedToday(today: CalendarDate): number {
+  const raw = PropertiesService.getDocumentProperties().getProperty(DOCS_COUNT_PROPERTY) ?? "";
+  const [day, count] = raw.split("|");
+  return day === today ? Number(count) || 0 : 0;
+}
+
+function countDocCreated(ctx: RunContext): void {
+  ctx.docsLeft--;
+  const used = DAILY_QUOTAS[ctx.settings.account].documents - ctx.docsLeft;
+  PropertiesService.getDocumentProperties().setProperty(
+    DOCS_COUNT_PROPERTY,
+    `${ctx.today}|${used}`,
+  );
+}
+
+function journalEntry(
+  action: PlannedAction,
+  ctx: RunContext,
+  fields: Partial<JournalEntry>,
+): JournalEntry {
+  return {
+    at: "",
+    invoices: action.invoices,
+    client: action.client,
+    step: action.stepLabel,
+    channel: "Email",
+    recipient: action.email ?? "",
+    subject: "",
+    outcome: OUTCOMES.intent,
+    document: "",
+    by: ctx.by,
+    ...fields,
+  };
+}
+
+/** Journal lines about these invoices or this debtor, oldest first. */
+function timelineOf(action: PlannedAction, journal: readonly JournalEntry[]): JournalEntry[] {
+  const invoices = new Set(action.invoices);
+  const debtor = debtorKey(action.client);
+  return journal
+    .filter((e) => e.invoices.some((i) => invoices.has(i)) || debtorKey(e.client) === debtor)
+    .sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function previousReminderDates(
+  action: PlannedAction,
+  journal: readonly JournalEntry[],
+): CalendarDate[] {
+  const fromJournal = timelineOf(action, journal)
+    .filter((e) => {
+      const step = stepOfEntry(e);
+      return (
+        (step === 1 || step === 2) && (e.outcome === OUTCOMES.sent || e.outcome === OUTCOMES.task)
+      );
+    })
+    .map(entryDate)
+    .filter((d): d is CalendarDate => d !== undefined);
+  const fromLedger = action.claims.flatMap((c) =>
+    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
+  );
+  return [...new Set([...fromJournal, ...fromLedger])].sort();
+}
+
+/** Runs `act` for a journaled intent; if it throws, nothing was sent: the line says so
+ * (postponed for a quota, failed otherwise) instead of staying an unconfirmed intent. */
+function settleIntent<T>(row: number, act: () => T): T {
+  try {
+    return act();
+  } catch (e) {
+    const quota = e instanceof QuotaReached || isQuotaError(e);
+    const message = e instanceof Error ? e.message : String(e);
+    confirmJournal(row, quota ? OUTCOMES.postponed : `${OUTCOMES.failed} : ${message}`);
+    throw e;
+  }
+}
+
+/** Does one planned action; returns its report line. Throws QuotaReached before acting
+ * when a quota would be exceeded. */
+function execute(action: PlannedAction, ctx: RunContext): ActionReport {
+  const { today, settings } = ctx;
+  const owed = action.claims.reduce((s, c) => s + claimAmounts(c, today, settings).outstanding, 0);
+  const report: ActionReport = {
+    invoices: action.invoices,
+    client: action.client,
+    step: action.stepLabel,
+    channel: action.channel,
+    to: action.email ?? "",
+    subject: "",
+    outcome: "",
+  };
+  const recipients = action.email ? recipientCount(action.email) : 0;
+  const needsDoc = action.step >= 3;
+  if (recipients > ctx.emailsLeft && action.step < 4)
+    throw new QuotaReached("quota d'emails du jour atteint");
+  if (needsDoc && ctx.docsLeft < 1) throw new QuotaReached("quota de documents du jour atteint");
+
+  if (action.step === 1 || action.step === 2) {
+    const message = buildReminder({
+      step: action.step,
+      client: action.client,
+      claims: action.claims,
+      today,
+      settings,
+      ...(action.claims[0]?.lastStepDate ? { previousContact: action.claims[0].lastStepDate } : {}),
+    });
+    if (!action.email) {
+      const subject = taskText(action.stepLabel, action.client, action.claims, owed, false);
+      appendJournal(
+        [journalEntry(action, ctx, { channel: "Tâche", subject, outcome: OUTCOMES.task })],
+        new Date(),
+      );
+      return { ...report, channel: "task", subject, outcome: OUTCOMES.task };
+    }
+    const [row] = appendJournal(
+      [journalEntry(action, ctx, { subject: message.title })],
+      new Date(),
+    );
+    const to = action.email;
+    settleIntent(row as number, () => sendMessage(to, message, settings.creditor));
+    ctx.emailsLeft -= recipients;
+    confirmJournal(row as number, OUTCOMES.sent);
+    return { ...report, subject: message.title, outcome: OUTCOMES.sent };
+  }
+
+  if (action.step === 3) {
+    const notice = buildFormalNotice({
+      client: action.client,
+      ...(action.email ? { email: action.email } : {}),
+      claims: action.claims,
+      today,
+      settings,
+      previousReminders: previousReminderDates(action, ctx.journal),
+    });
+    const subject = action.email
+      ? notice.email.title
+      : taskText(action.stepLabel, action.client, action.claims, notice.total, true);
+    const channel = action.email ? "Courrier + email" : "Courrier";
+    const [row] = appendJournal([journalEntry(action, ctx, { channel, subject })], new Date());
+    const doc = settleIntent(row as number, () => {
+      const created = createDocument(notice.letter, action.client);
+      countDocCreated(ctx);
+      if (action.email) sendMessage(action.email, notice.email, settings.creditor, [created.pdf]);
+      return created;
+    });
+    if (action.email) ctx.emailsLeft -= recipients;
+    const outcome = action.email ? OUTCOMES.sent : OUTCOMES.task;
+    confirmJournal(row as number, outcome, doc.docUrl);
+    return {
+      ...report,
+      subject,
+      outcome,
+      docUrl: doc.docUrl,
+      pdfUrl: doc.pdfUrl,
+      docId: doc.docId,
+    };
+  }
+
+  const dossier = buildHandoverDossier({
+    client: action.client,
+    ...(action.email ? { email: action.email } : {}),
+    claims: action.claims,
+    today,
+    settings,
+    timeline: timelineOf(action, ctx.journal),
+  });
+  const subject = `Transmettre le dossier de ${action.client} à un commissaire de justice ou à un avocat`;
+  const [row] = appendJournal(
+    [journalEntry(action, ctx, { channel: "Dossier", recipient: "", subject })],
+    new Date(),
+  );
+  const doc = settleIntent(row as number, () => createDocument(dossier, action.client));
+  countDocCreated(ctx);
+  confirmJournal(row as number, OUTCOMES.prepared, doc.docUrl);
+  return {
+    ...report,
+    to: "",
+    subject,
+    outcome: OUTCOMES.prepared,
+    docUrl: doc.docUrl,
+    pdfUrl: doc.pdfUrl,
+    docId: doc.docId,
+  };
+}
+
+function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
+  return {
+    today,
+    startedAt: "",
+    trigger,
+    actions: [],
+    skipped: [],
+    errors: [],
+    postponed: [],
+    toCheck: [],
+    settingsProblems: [],
+  };
+}
+
+/** The run itself, under the lock. */
+function runUnderLock(dates: SheetDates, trigger: RunReport["trigger"]): RunReport {
+  const startedMs = Date.now();
+  const today = dates.today();
+  const report = emptyReport(today, trigger);
+  report.startedAt = Utilities.formatDate(new Date(startedMs), dates.timeZone, "yyyy-MM-dd HH:mm");
+  const { settings, problems } = readSettings(dates);
+  report.settingsProblems = problems;
+  const ledger: LedgerRead = readLedger(dates);
+  const journal = readJournal(dates);
+  const plan: DailyPlan = planDailyRun(ledger.lines, journal, today, settings);
+  report.skipped = plan.skipped;
+  report.errors = plan.errors;
+
+  // A run that died between an intent and its confirmation: never send again, ask a person.
+  const unconfirmed = journal.filter((l) => l.outcome === OUTCOMES.intent);
+  markJournal(
+    unconfirmed.map((l) => l.row),
+    OUTCOMES.toCheck,
+  );
+  report.toCheck = unconfirmed.map((l) => ({
+    invoices: l.invoices,
+    client: l.client,
+    step: l.step,
+    at: l.at,
+  }));
+
+  const quotas = DAILY_QUOTAS[settings.account];
+  const ctx: RunContext = {
+    dates,
+    today,
+    settings,
+    journal,
+    by: trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)",
+    startedMs,
+    emailsLeft: Math.min(MailApp.getRemainingDailyQuota(), quotas.emailRecipients),
+    docsLeft: quotas.documents - docsCreatedToday(today),
+  };
+  const done: StepDone[] = plan.ledgerCatchUp.map((c) => ({
+    invoice: c.invoice,
+    step: c.step,
+    date: c.date,
+  }));
+  const postpone = (actions: PlannedAction[], reason: string) => {
+    for (const a of actions)
+      report.postponed.push({ invoices: a.invoices, client: a.client, step: a.stepLabel, reason });
+  };
+
+  for (let i = 0; i < plan.actions.length; i++) {
+    const action = plan.actions[i] as PlannedAction;
+    if (Date.now() - startedMs > TIME_BUDGET_MS) {
+      report.stoppedBecause = "temps d'exécution de 5 minutes atteint";
+      postpone(plan.actions.slice(i), report.stoppedBecause);
+      break;
+    }
+    try {
+      const line = execute(action, ctx);
+      report.actions.push(line);
+      for (const invoice of action.invoices) done.push({ invoice, step: action.step, date: today });
+    } catch (e) {
+      if (e instanceof QuotaReached || isQuotaError(e)) {
+        report.stoppedBecause =
+          e instanceof QuotaReached ? e.message : "quota journalier de Google atteint";
+        postpone(plan.actions.slice(i), report.stoppedBecause);
+        break;
+      }
+      // One debtor's failure (a refused address…) must not stop the others.
+      const message = e instanceof Error ? e.message : String(e);
+      report.errors.push({
+        invoice: action.invoices.join(", "),
+        row: 0,
+        message: `${action.stepLabel} : ${message}`,
+      });
+    }
+  }
+
+  writeStepsDone(ledger, done, dates);
+  if (report.postponed.length > 0) {
+    appendJournal(
+      [
+        {
+          at: "",
+          invoices: [],
+          client: "",
+          step: "Exécution",
+          channel: "Système",
+          recipient: "",
+          subject: `${report.postponed.length} action(s) reportée(s) : ${report.stoppedBecause ?? ""}`,
+          outcome: OUTCOMES.postponed,
+          document: "",
+          by: ctx.by,
+        },
+      ],
+      new Date(),
+    );
+  }
+  return report;
+}
+
+/** Entry point of the trigger and of the menu. Never throws: a failure is journaled and
+ * told at the next open, since Apps Script emails nobody when an add-on's trigger fails. */
+export function runDaily(trigger: RunReport["trigger"]): RunReport {
+  const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    const busy = emptyReport(dates.today(), trigger);
+    busy.stoppedBecause = "une autre exécution de Recouvra est en cours ; rien n'a été fait";
+    return busy;
+  }
+  let report: RunReport;
+  try {
+    report = runUnderLock(dates, trigger);
+  } catch (e) {
+    report = emptyReport(dates.today(), trigger);
+    report.failure = e instanceof Error ? e.message : String(e);
+    try {
+      appendJournal(
+        [
+          {
+            at: "",
+            invoices: [],
+            client: "",
+            step: "Exécution",
+            channel: "Système",
+            recipient: "",
+            subject: report.failure,
+            outcome: OUTCOMES.runFailed,
+            document: "",
+            by: trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)",
+          },
+        ],
+        new Date(),
+      );
+    } catch (_) {
+      // the Journal itself is unwritable: the document property below still tells the user
+    }
+  } finally {
+    lock.releaseLock();
+  }
+  saveReport(report);
+  return report;
+}

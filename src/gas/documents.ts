@@ -1,0 +1,102 @@
+// A MessageDocument as a Google Doc in the « Recouvra » Drive folder (one sub-folder per
+// debtor), and its PDF beside it.
+import type { Block, MessageDocument, Run } from "../domain/messages/document";
+
+const ROOT_FOLDER = "Recouvra";
+const FOLDER_PROPERTY = "recouvra.folderId";
+
+export interface CreatedDocument {
+  docId: string;
+  docUrl: string;
+  pdf: GoogleAppsScript.Base.Blob;
+  pdfUrl: string;
+}
+
+function rootFolder(): GoogleAppsScript.Drive.Folder {
+  const props = PropertiesService.getDocumentProperties();
+  const id = props.getProperty(FOLDER_PROPERTY);
+  if (id) {
+    try {
+      return DriveApp.getFolderById(id);
+    } catch (_) {
+      // the folder was deleted: make a new one
+    }
+  }
+  const folder = DriveApp.createFolder(ROOT_FOLDER);
+  props.setProperty(FOLDER_PROPERTY, folder.getId());
+  return folder;
+}
+
+function debtorFolder(client: string): GoogleAppsScript.Drive.Folder {
+  const root = rootFolder();
+  const name = client.replace(/[\\/:*?"<>|]/g, " ").trim() || "Sans nom";
+  const found = root.getFoldersByName(name);
+  return found.hasNext() ? found.next() : root.createFolder(name);
+}
+
+function appendRuns(
+  paragraph: GoogleAppsScript.Document.Paragraph | GoogleAppsScript.Document.ListItem,
+  runs: Run[],
+): void {
+  for (const run of runs) {
+    if (run.text === "") continue;
+    const t = paragraph.appendText(run.text);
+    if (run.bold) t.setBold(true);
+    if (run.italic) t.setItalic(true);
+    if (run.link) t.setLinkUrl(run.link);
+  }
+}
+
+const ALIGN = {
+  left: () => DocumentApp.HorizontalAlignment.LEFT,
+  right: () => DocumentApp.HorizontalAlignment.RIGHT,
+  center: () => DocumentApp.HorizontalAlignment.CENTER,
+  justify: () => DocumentApp.HorizontalAlignment.JUSTIFY,
+};
+
+function appendBlock(body: GoogleAppsScript.Document.Body, block: Block): void {
+  switch (block.kind) {
+    case "title":
+      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.TITLE);
+      return;
+    case "heading":
+      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+      return;
+    case "paragraph": {
+      const p = body.appendParagraph("");
+      appendRuns(p, block.runs);
+      if (block.align) p.setAlignment(ALIGN[block.align]());
+      return;
+    }
+    case "list":
+      for (const item of block.items) appendRuns(body.appendListItem(""), item);
+      return;
+    case "table": {
+      const rows = [block.header, ...block.rows, ...(block.footer ? [block.footer] : [])];
+      const table = body.appendTable(rows);
+      table.getRow(0).editAsText().setBold(true);
+      if (block.footer)
+        table
+          .getRow(rows.length - 1)
+          .editAsText()
+          .setBold(true);
+      return;
+    }
+    case "pageBreak":
+      body.appendPageBreak();
+  }
+}
+
+/** Creates the Doc and its PDF in the debtor's folder. */
+export function createDocument(doc: MessageDocument, client: string): CreatedDocument {
+  const document = DocumentApp.create(doc.title);
+  const body = document.getBody();
+  for (const block of doc.blocks) appendBlock(body, block);
+  document.saveAndClose();
+  const folder = debtorFolder(client);
+  const file = DriveApp.getFileById(document.getId());
+  file.moveTo(folder);
+  const pdf = file.getAs("application/pdf").setName(`${doc.title}.pdf`);
+  const pdfFile = folder.createFile(pdf);
+  return { docId: document.getId(), docUrl: document.getUrl(), pdf, pdfUrl: pdfFile.getUrl() };
+}

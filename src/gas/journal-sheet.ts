@@ -1,0 +1,93 @@
+// The « Journal » sheet: read in one call, appended and confirmed one line at a time
+// (each line must be on disk before the action it announces: flush).
+import {
+  entryDate,
+  invoicesCell,
+  JOURNAL_HEADERS,
+  type JournalEntry,
+  parseInvoicesCell,
+} from "../domain/journal";
+import type { SheetDates } from "./sheet-dates";
+import { activeSpreadsheet, allValues, JOURNAL_SHEET, literal } from "./sheets";
+
+const OUTCOME_COLUMN = JOURNAL_HEADERS.indexOf("Résultat") + 1;
+
+export interface JournalLine extends JournalEntry {
+  /** 1-based row in the sheet. */
+  row: number;
+}
+
+export function journalSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+  const ss = activeSpreadsheet();
+  const existing = ss.getSheetByName(JOURNAL_SHEET);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(JOURNAL_SHEET);
+  sheet.getRange(1, 1, 1, JOURNAL_HEADERS.length).setValues([[...JOURNAL_HEADERS]]);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+function stamp(value: unknown, dates: SheetDates): string {
+  if (value instanceof Date) return Utilities.formatDate(value, dates.timeZone, "yyyy-MM-dd HH:mm");
+  return String(value ?? "");
+}
+
+export function readJournal(dates: SheetDates): JournalLine[] {
+  const rows = allValues(journalSheet());
+  return rows.slice(1).flatMap((r, i) => {
+    const line: JournalLine = {
+      row: i + 2,
+      at: stamp(r[0], dates),
+      invoices: parseInvoicesCell(String(r[1] ?? "")),
+      client: String(r[2] ?? ""),
+      step: String(r[3] ?? ""),
+      channel: String(r[4] ?? ""),
+      recipient: String(r[5] ?? ""),
+      subject: String(r[6] ?? ""),
+      outcome: String(r[7] ?? ""),
+      document: String(r[8] ?? ""),
+      by: String(r[9] ?? ""),
+    };
+    return entryDate(line) === undefined && line.invoices.length === 0 ? [] : [line];
+  });
+}
+
+function entryRow(entry: JournalEntry, now: Date): unknown[] {
+  return [
+    now,
+    literal(invoicesCell(entry.invoices)),
+    literal(entry.client),
+    literal(entry.step),
+    entry.channel,
+    literal(entry.recipient),
+    literal(entry.subject),
+    entry.outcome,
+    entry.document,
+    entry.by,
+  ];
+}
+
+/** Appends lines and writes them through before returning their row numbers. */
+export function appendJournal(entries: readonly JournalEntry[], now: Date): number[] {
+  if (entries.length === 0) return [];
+  const sheet = journalSheet();
+  const first = sheet.getLastRow() + 1;
+  const range = sheet.getRange(first, 1, entries.length, JOURNAL_HEADERS.length);
+  range.setValues(entries.map((e) => entryRow(e, now)));
+  range.offset(0, 0, entries.length, 1).setNumberFormat("dd/mm/yyyy hh:mm");
+  SpreadsheetApp.flush();
+  return entries.map((_, i) => first + i);
+}
+
+/** Sets the outcome (and the document link) of a line already written. */
+export function confirmJournal(row: number, outcome: string, document = ""): void {
+  journalSheet()
+    .getRange(row, OUTCOME_COLUMN, 1, 2)
+    .setValues([[outcome, document]]);
+}
+
+/** Sets the outcome of several lines (one call per line: they are few). */
+export function markJournal(rows: readonly number[], outcome: string): void {
+  const sheet = journalSheet();
+  for (const row of rows) sheet.getRange(row, OUTCOME_COLUMN).setValue(outcome);
+}

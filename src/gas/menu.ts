@@ -1,0 +1,93 @@
+// The « Recouvra » add-on menu and what its items do, with the user told in French.
+import { escapeHtml } from "../domain/messages/document";
+import { runDaily } from "./daily-run";
+import { type RunReport, reportSummary, takeUnseenFailure } from "./run-report";
+import { initializeWorkbook } from "./setup";
+import { activeSpreadsheet } from "./sheets";
+import { disableAutoRun, enableAutoRun } from "./triggers";
+
+export function buildMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem("Ouvrir le panneau", "openSidebar")
+    .addItem("Initialiser le classeur", "initializeWorkbookFromMenu")
+    .addSeparator()
+    .addItem("Lancer les relances du jour", "runDailyRelances")
+    .addItem("Activer les relances automatiques", "enableAutoRelances")
+    .addItem("Désactiver les relances automatiques", "disableAutoRelances")
+    .addSeparator()
+    .addItem("Aide", "showHelp")
+    .addToUi();
+  // Before authorization (AuthMode.NONE) properties cannot be read.
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return;
+  const failure = takeUnseenFailure();
+  if (failure)
+    activeSpreadsheet().toast(
+      `La dernière relance automatique a échoué (${failure}). Voir le Journal.`,
+      "Recouvra",
+      30,
+    );
+}
+
+export function runFromMenu(): RunReport {
+  const report = runDaily("manuel");
+  SpreadsheetApp.getUi().alert(
+    "Recouvra",
+    reportSummary(report),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+  return report;
+}
+
+export function initializeFromMenu(): void {
+  const r = initializeWorkbook();
+  const parts = [
+    r.created.length > 0 ? `Feuilles créées : ${r.created.join(", ")}.` : "",
+    r.adopted ? `La feuille « ${r.adopted} » a été reprise comme suivi des créances.` : "",
+    r.addedColumns.length > 0 ? `Colonnes ajoutées : ${r.addedColumns.join(", ")}.` : "",
+  ].filter((p) => p !== "");
+  SpreadsheetApp.getUi().alert(
+    "Recouvra",
+    parts.length > 0 ? parts.join("\n") : "Le classeur était déjà prêt : rien n'a été modifié.",
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+
+export function enableFromMenu(): void {
+  const { hour, created } = enableAutoRun();
+  activeSpreadsheet().toast(
+    created
+      ? `Relances automatiques activées : chaque jour vers ${hour} h.`
+      : `Les relances automatiques étaient déjà actives (vers ${hour} h).`,
+    "Recouvra",
+  );
+}
+
+export function disableFromMenu(): void {
+  const removed = disableAutoRun();
+  activeSpreadsheet().toast(
+    removed > 0
+      ? "Relances automatiques désactivées."
+      : "Les relances automatiques n'étaient pas actives.",
+    "Recouvra",
+  );
+}
+
+const HELP = `Recouvra suit vos factures impayées dans la feuille « Créances » et envoie les relances au bon moment :
+1. Relance de courtoisie (J+1), 2. Relance ferme (J+7), 3. Mise en demeure (J+20), 4. Transmission à un professionnel (J+30).
+Jamais deux contacts avec un même client à moins de 5 jours ; rien pour une facture soldée, en litige, suspendue ou prescrite.
+Tout est tracé dans « Journal ». Les délais, taux et coordonnées se règlent dans « Paramètres ».`;
+
+export function showHelp(): void {
+  SpreadsheetApp.getUi().alert("Aide Recouvra", HELP, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** Until the full sidebar lands: the last run and the help, in the sidebar frame. */
+export function openSidebar(): void {
+  const raw = PropertiesService.getDocumentProperties().getProperty("recouvra.lastRun");
+  const last = raw
+    ? reportSummary(JSON.parse(raw) as RunReport)
+    : "Aucune relance lancée pour l'instant.";
+  const html = `<div style="font-family:Arial,sans-serif;font-size:13px;padding:8px"><h3>Dernière exécution</h3><p style="white-space:pre-line">${escapeHtml(last)}</p><h3>Aide</h3><p style="white-space:pre-line">${escapeHtml(HELP)}</p></div>`;
+  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle("Recouvra"));
+}

@@ -1,0 +1,87 @@
+// What a run did, for the user (toast, alert, sidebar) and for `npm start`'s run.json.
+import type { RowError, Skip } from "../domain/daily-plan";
+
+export interface ActionReport {
+  invoices: string[];
+  client: string;
+  step: string;
+  channel: "email" | "letter" | "task" | "dossier";
+  to: string;
+  subject: string;
+  outcome: string;
+  /** Google Doc and PDF of a letter or dossier. */
+  docUrl?: string;
+  pdfUrl?: string;
+  docId?: string;
+}
+
+export interface RunReport {
+  today: string;
+  startedAt: string;
+  trigger: "automatique" | "manuel";
+  actions: ActionReport[];
+  skipped: Skip[];
+  errors: RowError[];
+  /** Due but left for the next run (time or quota), in priority order. */
+  postponed: { invoices: string[]; client: string; step: string; reason: string }[];
+  /** Journal intents never confirmed: possibly sent, a person must check. */
+  toCheck: { invoices: string[]; client: string; step: string; at: string }[];
+  settingsProblems: string[];
+  /** Why the run stopped early, or failed. */
+  stoppedBecause?: string;
+  failure?: string;
+}
+
+const REPORT_PROPERTY = "recouvra.lastRun";
+const FAILURE_PROPERTY = "recouvra.lastFailure";
+
+/** Keeps the last report (trimmed to fit a property's 9 KB) and any failure to tell at next open. */
+export function saveReport(report: RunReport): void {
+  const props = PropertiesService.getDocumentProperties();
+  const summary = {
+    ...report,
+    skipped: report.skipped.slice(0, 20),
+    errors: report.errors.slice(0, 20),
+  };
+  let json = JSON.stringify(summary);
+  if (json.length > 8_500)
+    json = JSON.stringify({ ...summary, skipped: [], actions: summary.actions.slice(0, 10) }).slice(
+      0,
+      8_500,
+    );
+  props.setProperty(REPORT_PROPERTY, json);
+  if (report.failure)
+    props.setProperty(FAILURE_PROPERTY, `${report.startedAt} : ${report.failure}`);
+}
+
+/** The failure of the last run not yet shown to the user, cleared once read. */
+export function takeUnseenFailure(): string | null {
+  const props = PropertiesService.getDocumentProperties();
+  const failure = props.getProperty(FAILURE_PROPERTY);
+  if (failure) props.deleteProperty(FAILURE_PROPERTY);
+  return failure;
+}
+
+/** One French paragraph for a toast or an alert. */
+export function reportSummary(r: RunReport): string {
+  if (r.failure) return `La relance du ${r.today} a échoué : ${r.failure}`;
+  const count = (channel: ActionReport["channel"]) =>
+    r.actions.filter((a) => a.channel === channel).length;
+  const parts = [
+    `${count("email")} relance(s) envoyée(s)`,
+    `${count("letter")} mise(s) en demeure`,
+    `${count("dossier")} dossier(s) de transmission`,
+    `${count("task")} tâche(s) à faire`,
+  ];
+  const lines = [`Relances du ${r.today} : ${parts.join(", ")}.`];
+  if (r.postponed.length > 0)
+    lines.push(
+      `${r.postponed.length} action(s) reportée(s) à la prochaine exécution${r.stoppedBecause ? ` (${r.stoppedBecause})` : ""}.`,
+    );
+  if (r.toCheck.length > 0)
+    lines.push(`${r.toCheck.length} envoi(s) interrompu(s) à vérifier dans le Journal.`);
+  if (r.errors.length > 0)
+    lines.push(`${r.errors.length} ligne(s) en erreur dans « Créances » (voir la colonne Statut).`);
+  if (r.settingsProblems.length > 0) lines.push(`Paramètres : ${r.settingsProblems.join(" ; ")}.`);
+  return lines.join("\n");
+}

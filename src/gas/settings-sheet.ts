@@ -1,0 +1,11 @@
+// Reads « Paramètres » (defaults when the sheet is missing).
+import { readSettingsSheet, SETTINGS_SHEET, type SettingsReading } from "../domain/settings-sheet";
+import { toCell } from "./ledger-sheet";
+import type { SheetDates } from "./sheet-dates";
+import { activeSpreadsheet, allValues } from "./sheets";
+
+export function readSettings(dates: SheetDates): SettingsReading {
+  const sheet = activeSpreadsheet().getSheetByName(SETTINGS_SHEET);
+  const values = sheet ? allValues(sheet).map((r) => r.map((v) => toCell(v, dates))) : [];
+  return readSettingsSheet(values);
+}
