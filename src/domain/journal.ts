@@ -145,7 +145,11 @@ const NOT_A_CONTACT: ReadonlySet<string> = new Set([
 /** A line that reached (or may have reached) the debtor: a step taken or an exchange
  * logged; not the run's own notes nor a dossier handed to a professional. */
 function isContact(entry: JournalEntry): boolean {
+  const failed = entry.outcome.startsWith(OUTCOMES.failed);
   return (
-    entry.channel !== "Système" && entry.channel !== "Dossier" && !NOT_A_CONTACT.has(entry.outcome)
+    entry.channel !== "Système" &&
+    entry.channel !== "Dossier" &&
+    !failed &&
+    !NOT_A_CONTACT.has(entry.outcome)
   );
 }

@@ -17,6 +17,11 @@ import {
 } from "./common";
 import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
 
+/** "2026-10-12 09:00" → "12/10/2026 09:00". */
+function frDateTime(at: string): string {
+  return `${at.slice(8, 10)}/${at.slice(5, 7)}/${at.slice(0, 4)}${at.slice(10)}`;
+}
+
 export interface HandoverInput {
   client: string;
   email?: string;
@@ -97,7 +102,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
       header: ["Date", "Étape ou échange", "Canal", "Objet", "Résultat"],
       rows:
         input.timeline.length > 0
-          ? input.timeline.map((e) => [e.at, e.step, e.channel, e.subject, e.outcome])
+          ? input.timeline.map((e) => [frDateTime(e.at), e.step, e.channel, e.subject, e.outcome])
           : [["—", "Aucun échange journalisé", "", "", ""]],
     },
     { kind: "heading", text: "5. Pièces" },
@@ -110,7 +115,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
           ),
         ],
         ...documents.map((e) => [
-          text(`${e.step} du ${e.at.slice(0, 10).split("-").reverse().join("/")} : `),
+          text(`${e.step} du ${frDateTime(e.at).slice(0, 10)} : `),
           { text: e.document, link: e.document },
         ]),
         [text("Accusé de réception de la mise en demeure (à joindre)")],
