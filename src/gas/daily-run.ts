@@ -245,8 +245,13 @@ function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
   };
 }
 
-/** The run itself, under the lock. */
-function runUnderLock(dates: SheetDates, trigger: RunReport["trigger"]): RunReport {
+/** The run itself, under the lock; `debtor` (a debtorKey) limits it to one debtor's actions
+ * (the sidebar's « Envoyer maintenant »), with the same guards. */
+function runUnderLock(
+  dates: SheetDates,
+  trigger: RunReport["trigger"],
+  debtor?: string,
+): RunReport {
   const startedMs = Date.now();
   const today = dates.today();
   const report = emptyReport(today, trigger);
@@ -256,6 +261,8 @@ function runUnderLock(dates: SheetDates, trigger: RunReport["trigger"]): RunRepo
   const ledger: LedgerRead = readLedger(dates);
   const journal = readJournal(dates);
   const plan: DailyPlan = planDailyRun(ledger.lines, journal, today, settings);
+  if (debtor !== undefined)
+    plan.actions = plan.actions.filter((a) => debtorKey(a.client) === debtor);
   report.skipped = plan.skipped;
   report.errors = plan.errors;
 
@@ -346,7 +353,7 @@ function runUnderLock(dates: SheetDates, trigger: RunReport["trigger"]): RunRepo
 
 /** Entry point of the trigger and of the menu. Never throws: a failure is journaled and
  * told at the next open, since Apps Script emails nobody when an add-on's trigger fails. */
-export function runDaily(trigger: RunReport["trigger"]): RunReport {
+export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunReport {
   const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
@@ -356,7 +363,7 @@ export function runDaily(trigger: RunReport["trigger"]): RunReport {
   }
   let report: RunReport;
   try {
-    report = runUnderLock(dates, trigger);
+    report = runUnderLock(dates, trigger, debtor);
   } catch (e) {
     report = emptyReport(dates.today(), trigger);
     report.failure = e instanceof Error ? e.message : String(e);
@@ -384,6 +391,7 @@ export function runDaily(trigger: RunReport["trigger"]): RunReport {
   } finally {
     lock.releaseLock();
   }
-  saveReport(report);
+  // A one-debtor run is not « the last run » the menu and the next open report on.
+  if (debtor === undefined || report.failure) saveReport(report);
   return report;
 }
