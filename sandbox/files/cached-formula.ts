@@ -59,9 +59,10 @@ export function wrapComputedValue(cached: number | string | boolean): string {
   return `IFERROR(${DUMMY}(${stringLiteral(`"${COMPUTED_VALUE}"`)}),${literal(cached)})`;
 }
 
+/** `cached`: the value the file keeps as IFERROR's fallback (a date is its serial). */
 export type Unwrapped =
-  | { kind: "formula"; excelFormula: string }
-  | { kind: "computedValue" }
+  | { kind: "formula"; excelFormula: string; cached?: number | string | boolean }
+  | { kind: "computedValue"; cached?: number | string | boolean }
   | { kind: "plain" };
 
 const PREFIX = `IFERROR(${DUMMY}(`;
@@ -99,6 +100,22 @@ export function unwrapFormula(excelFormula: string): Unwrapped {
   if (!text.toUpperCase().startsWith(PREFIX.toUpperCase())) return { kind: "plain" };
   const lit = readLiterals(text, PREFIX.length);
   if (!lit || !text.startsWith("),", lit.end)) return { kind: "plain" };
-  if (lit.value === `"${COMPUTED_VALUE}"`) return { kind: "computedValue" };
-  return { kind: "formula", excelFormula: lit.value };
+  const cached = readFallback(text.slice(lit.end + 2, -1));
+  const extra = cached === undefined ? {} : { cached };
+  if (lit.value === `"${COMPUTED_VALUE}"`) return { kind: "computedValue", ...extra };
+  return { kind: "formula", excelFormula: lit.value, ...extra };
+}
+
+/** IFERROR's fallback: a string (possibly split with &), TRUE/FALSE or a number.
+ * ExcelJS cannot give a string result back when the cell has a date format. */
+function readFallback(text: string): number | string | boolean | undefined {
+  const t = text.trim();
+  if (t.startsWith('"')) {
+    const lit = readLiterals(t, 0);
+    return lit && lit.end === t.length ? lit.value : undefined;
+  }
+  if (/^TRUE$/i.test(t)) return true;
+  if (/^FALSE$/i.test(t)) return false;
+  const n = Number(t);
+  return t !== "" && Number.isFinite(n) ? n : undefined;
 }

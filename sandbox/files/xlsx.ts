@@ -76,7 +76,11 @@ function parseRange(
 
 /** A Date from ExcelJS (a serial read as UTC) → the instant Apps Script would return. */
 function excelDateToInstant(d: Date, timeZone: string): Date {
-  const serial = d.getTime() / 86_400_000 + UNIX_EPOCH_SERIAL;
+  return serialToInstant(d.getTime() / 86_400_000 + UNIX_EPOCH_SERIAL, timeZone);
+}
+
+/** A wall-clock serial → the instant Apps Script would return. */
+function serialToInstant(serial: number, timeZone: string): Date {
   return fromWallClock(serialToWallClock(serial), timeZone);
 }
 
@@ -107,7 +111,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** A plain (non-formula) ExcelJS value → what getValues() returns. */
 function plainValue(v: unknown, timeZone: string): CellValue {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return excelDateToInstant(v, timeZone);
+  // ExcelJS turns a text result in a date-formatted cell into an invalid Date.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : excelDateToInstant(v, timeZone);
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
   if (isRecord(v)) {
     if (Array.isArray(v.richText))
@@ -143,19 +148,30 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
   const computed = new Set<string>();
   let rows = 0;
   let cols = 0;
-  ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+  // Empty cells too: a formatted empty cell (a column formatted ahead) keeps its format.
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
       const r = Number(row.number) - 1;
       const c = Number(cell.col) - 1;
       const format = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : "";
       let value: CellValue = "";
       let formula = "";
+      let inSpill = false;
       if (cell.type === ExcelJS.ValueType.Formula) {
         // `cell.result`, not `cell.value.result`: ExcelJS's copy of the value drops a 0 or false result.
         value = plainValue(cell.result, timeZone);
         const unwrapped = unwrapFormula(cell.formula);
-        if (unwrapped.kind === "computedValue") computed.add(`${r},${c}`);
-        else if (unwrapped.kind === "formula") {
+        if (unwrapped.kind !== "plain" && unwrapped.cached !== undefined) {
+          const cached = unwrapped.cached;
+          value =
+            typeof cached === "number" && format && isDateFormat(format)
+              ? serialToInstant(cached, timeZone)
+              : cached;
+        }
+        if (unwrapped.kind === "computedValue") {
+          computed.add(`${r},${c}`);
+          inSpill = true;
+        } else if (unwrapped.kind === "formula") {
           formula = fromExcelFormula(unwrapped.excelFormula);
           wrappedAnchors.push({ row: r, col: c });
         } else {
@@ -178,10 +194,14 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
       } else {
         value = plainValue(cell.value, timeZone);
       }
-      if (value === "" && formula === "" && format === "") return;
+      if (value === "" && formula === "" && format === "" && !inSpill) return;
       cells.set(`${r},${c}`, { row: r, col: c, value, formula, format });
-      rows = Math.max(rows, r + 1);
-      cols = Math.max(cols, c + 1);
+      // Like getLastRow(), the grid ends at the last cell with content; a format alone
+      // does not extend it.
+      if (value !== "" || formula !== "" || inSpill) {
+        rows = Math.max(rows, r + 1);
+        cols = Math.max(cols, c + 1);
+      }
     });
   });
 
@@ -202,6 +222,7 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
     numberFormats.push(new Array<string>(cols).fill(""));
   }
   for (const cell of cells.values()) {
+    if (cell.row >= rows || cell.col >= cols) continue;
     (values[cell.row] as CellValue[])[cell.col] = cell.value;
     (formulas[cell.row] as string[])[cell.col] = cell.formula;
     (numberFormats[cell.row] as string[])[cell.col] = cell.format;

@@ -190,6 +190,42 @@ describe("writeXlsx / readXlsx round trip", () => {
     );
   });
 
+  it("keeps a text result in a date column, and the format of empty cells", async () => {
+    // DATE_PRESCRIPTION spills dates, and « Erreur : … » on a bad row, into a column
+    // formatted as dates ahead of time.
+    const values: CellValue[][] = [
+      ["Prescription", "Note"],
+      [day("2031-11-25"), "x"],
+      ["Erreur : Type : « Entreprise » inconnu", "y"],
+      ["", "z"],
+    ];
+    const wb: WorkbookModel = {
+      name: "t",
+      timeZone: PARIS,
+      locale: "fr_FR",
+      namedRanges: [],
+      sheets: [
+        sheet("Créances", values, {
+          formulas: [[""], ["=DATE_PRESCRIPTION(A2:N; A1:N1)"]],
+          numberFormats: [
+            ["", ""],
+            ["dd/mm/yyyy", ""],
+            ["dd/mm/yyyy", ""],
+            ["dd/mm/yyyy", ""],
+            ["dd/mm/yyyy", EURO_FORMAT],
+          ],
+          spills: [{ row: 1, col: 0, rows: 3, cols: 1 }],
+        }),
+      ],
+    };
+    const back = (await readXlsx(await xlsxBytes(wb))).sheets[0] as SheetModel;
+    expect(back.values).toEqual(values);
+    expect(back.spills).toEqual(wb.sheets[0]?.spills);
+    expect(back.numberFormats[3]?.[0]).toBe("dd/mm/yyyy");
+    // A format below the last row with content does not make the sheet longer.
+    expect(back.values).toHaveLength(4);
+  });
+
   it("reads validations and conditional formats back", async () => {
     const back = await readXlsx(await xlsxBytes(computedLedger()));
     const ledger = back.sheets[0] as SheetModel;
