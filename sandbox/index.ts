@@ -23,7 +23,13 @@ import { createServices, MimeType, type SandboxState, type Services } from "./se
 import { LockStore } from "./services/lock.js";
 import { Membrane } from "./services/membrane.js";
 import { newStores } from "./services/properties.js";
-import { type Account, type ExecutionKind, hostRealm, Runtime } from "./services/runtime.js";
+import {
+  type Account,
+  type ExecutionKind,
+  hostRealm,
+  MESSAGES,
+  Runtime,
+} from "./services/runtime.js";
 import { type TriggerRun, TriggerStore } from "./services/script.js";
 import { newUiState } from "./services/ui.js";
 import type { LogEntry } from "./services/utilities.js";
@@ -189,7 +195,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (engine.dayChanged()) engine.recalculate();
     const exec = rt.begin(opts.kind ?? "run", fn);
     try {
-      return loaded.call(fn, args) as T;
+      const result = loaded.call(fn, args) as T;
+      // Google would have stopped it before it returned (its effects until then remain).
+      if (exec.elapsedMs > exec.limitMs) throw new Error(MESSAGES.timeout);
+      return result;
     } catch (e) {
       throw toHostError(e);
     } finally {

@@ -109,8 +109,8 @@ export class Membrane {
       if (exec?.kind === "trigger" && (key === "SpreadsheetApp.getUi" || label === "Ui")) {
         throw rt.exception("Cannot call SpreadsheetApp.getUi() from this context.");
       }
+      rt.checkLimit();
       const cells = (target as { _cells?: () => number })._cells?.() ?? 0;
-      rt.charge(key, cells);
       let result: unknown;
       try {
         result = fn.apply(
@@ -119,6 +119,9 @@ export class Membrane {
         );
       } catch (e) {
         throw this.errorToRealm(e);
+      } finally {
+        // The round trip takes its time whether the call succeeds or not.
+        rt.charge(key, cells);
       }
       return this.toRealm(result);
     };

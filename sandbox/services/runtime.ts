@@ -176,11 +176,15 @@ export class Runtime {
     return e;
   }
 
-  /** Records a call in the ledger and advances the clock by its latency; throws once the
-   * current execution has run past its limit. */
-  charge(key: string, cells = 0): void {
+  /** Throws "Exceeded maximum execution time" once the current execution is past its limit. */
+  checkLimit(): void {
     const exec = this.current();
     if (exec && exec.elapsedMs > exec.limitMs) throw this.exception(MESSAGES.timeout);
+  }
+
+  /** Records a call in the ledger and lets its latency pass. */
+  charge(key: string, cells = 0): void {
+    const exec = this.current();
     const ledger = exec?.kind === "custom" ? this.customLedger : this.ledger;
     this.wait(ledger.record(key, cells));
   }

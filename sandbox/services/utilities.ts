@@ -82,6 +82,8 @@ export class Utilities
     if (milliseconds > 300_000)
       throw new Error("Sleep time too long. Maximum allowed is 300000 ms.");
     this.rt.wait(Math.max(0, milliseconds));
+    // Google stops the script in its sleep once the execution's time is up.
+    this.rt.checkLimit();
   }
   base64Encode(data: string | number[], _charset?: GoogleAppsScript.Utilities.Charset): string {
     return Buffer.from(bytesOf(data)).toString("base64");

@@ -1,0 +1,272 @@
+// SpreadsheetApp as Sheets answers: values, dates, blanks, Google's errors, display
+// values in French, structure (rows, sheets, sort), rules recorded for the file layer.
+
+import { describe, expect, it } from "vitest";
+import { createSandbox } from "../../sandbox/index.js";
+import type { WorkbookModel } from "../../sandbox/model.js";
+import { newSheetModel } from "../../sandbox/services/grid.js";
+import { midnightIn } from "../../sandbox/tz.js";
+
+function ledger(): WorkbookModel {
+  const sheet = newSheetModel("Créances", 5, 4);
+  sheet.values[0] = ["N° facture", "Client", "Échéance", "Montant TTC"];
+  sheet.values[1] = ["F-001", "Durand SARL", midnightIn("2026-10-15", "Europe/Paris"), 1850];
+  sheet.values[2] = ["F-002", "Martin", midnightIn("2026-11-02", "Europe/Paris"), 420.5];
+  sheet.numberFormats[1] = ["", "", "dd/mm/yyyy", "#,##0.00 [$€-40C]"];
+  sheet.numberFormats[2] = ["", "", "dd/mm/yyyy", "#,##0.00 [$€-40C]"];
+  return {
+    name: "Suivi",
+    timeZone: "Europe/Paris",
+    locale: "fr_FR",
+    sheets: [sheet],
+    namedRanges: [],
+  };
+}
+
+function sandbox(workbook = ledger()) {
+  const sb = createSandbox({ scripts: [], workbook, now: "2026-11-26T09:00" });
+  const ss = sb.services.SpreadsheetApp.getActiveSpreadsheet();
+  return { sb, ss, sheet: ss.getSheetByName("Créances") as GoogleAppsScript.Spreadsheet.Sheet };
+}
+
+describe("Range values", () => {
+  it("returns '' for empty cells, Dates for date cells, numbers as numbers", () => {
+    const { sheet } = sandbox();
+    const values = sheet.getRange("A2:E3").getValues();
+    expect(values[0]).toEqual([
+      "F-001",
+      "Durand SARL",
+      new Date("2026-10-14T22:00:00.000Z"),
+      1850,
+      "",
+    ]);
+    expect(values[1]?.[2]).toBeInstanceOf(Date);
+    expect(sheet.getRange(4, 1).getValue()).toBe("");
+  });
+
+  it("reads open-ended ranges to the sheet's last row and addresses by row/column", () => {
+    const { sheet } = sandbox();
+    const range = sheet.getRange("A2:D");
+    expect(range.getNumRows()).toBe(4);
+    expect(range.getA1Notation()).toBe("A2:D5");
+    expect(sheet.getRange(2, 2, 2).getValues()).toEqual([["Durand SARL"], ["Martin"]]);
+    expect(sheet.getRange(1, 1, 1, 2).getA1Notation()).toBe("A1:B1");
+  });
+
+  it("refuses data of the wrong shape with Google's messages", () => {
+    const { sheet } = sandbox();
+    expect(() =>
+      sheet.getRange("A1:B3").setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
+      "The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.",
+    );
+    expect(() => sheet.getRange("A1:D1").setValues([[1, 2, 3, 4, 5]])).toThrow(
+      "The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.",
+    );
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow(
+      "The number of rows in the range must be at least 1.",
+    );
+  });
+
+  it("stores Dates as Dates, grows the grid when written beyond it, and counts the last row", () => {
+    const { sheet } = sandbox();
+    const when = new Date("2026-11-26T08:15:00.000Z");
+    sheet.getRange(9, 6, 1, 2).setValues([[when, true]]);
+    expect(sheet.getMaxRows()).toBe(9);
+    expect(sheet.getMaxColumns()).toBe(7);
+    const back = sheet.getRange("F9:G9").getValues()[0] ?? [];
+    expect(back[0]).toEqual(when);
+    expect(back[0]).not.toBe(when);
+    expect(back[1]).toBe(true);
+    expect(sheet.getLastRow()).toBe(9);
+    expect(sheet.getLastColumn()).toBe(7);
+    expect(sheet.getDataRange().getA1Notation()).toBe("A1:G9");
+  });
+
+  it("parses typed strings as Sheets does in French, unless the cell is plain text", () => {
+    const { sheet } = sandbox();
+    sheet.getRange("A4:E4").setValues([["0042", "1 850,50", "26/11/2026", "VRAI", "F-003"]]);
+    expect(sheet.getRange("A4:E4").getValues()[0]).toEqual([
+      42,
+      1850.5,
+      midnightIn("2026-11-26", "Europe/Paris"),
+      true,
+      "F-003",
+    ]);
+    sheet.getRange("A5").setNumberFormat("@").setValue("0042");
+    expect(sheet.getRange("A5").getValue()).toBe("0042");
+  });
+
+  it("shows display values with the number format, the French locale and the sheet's zone", () => {
+    const { sheet } = sandbox();
+    expect(sheet.getRange("C2:D3").getDisplayValues()).toEqual([
+      ["15/10/2026", "1 850,00 €"],
+      ["02/11/2026", "420,50 €"],
+    ]);
+    sheet.getRange("E2:E3").setValues([[0.125], [new Date("2026-11-26T08:15:00Z")]]);
+    sheet.getRange("E2").setNumberFormat("0.0%");
+    expect(sheet.getRange("E2:E3").getDisplayValues()).toEqual([
+      ["12,5%"],
+      ["26/11/2026 09:15:00"],
+    ]);
+    expect(sheet.getRange("E2").getNumberFormat()).toBe("0.0%");
+    expect(sheet.getRange("B2").getNumberFormat()).toBe("0.###############");
+  });
+
+  it("keeps formulas in the locale's syntax and returns them in English", () => {
+    const { sb, sheet } = sandbox();
+    sheet.getRange("F2").setFormula("=ROUND(D2*1.5, 2)");
+    expect(sb.workbook.sheets[0]?.formulas[1]?.[5]).toBe("=ROUND(D2*1,5; 2)");
+    expect(sheet.getRange("F2").getFormula()).toBe("=ROUND(D2*1.5, 2)");
+    sheet.getRange("F2").setValue(3);
+    expect(sheet.getRange("F2").getFormula()).toBe("");
+  });
+
+  it("clears content but keeps formats", () => {
+    const { sheet } = sandbox();
+    sheet.getRange("C2:D2").clearContent();
+    expect(sheet.getRange("C2:D2").getValues()).toEqual([["", ""]]);
+    expect(sheet.getRange("D2").getNumberFormat()).toBe("#,##0.00 [$€-40C]");
+  });
+});
+
+describe("Sheets and structure", () => {
+  it("appends rows after the last one and inserts/deletes rows", () => {
+    const { sheet } = sandbox();
+    sheet.appendRow(["F-003", "Petit", "", 99]);
+    expect(sheet.getLastRow()).toBe(4);
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getRange("A4").getValue()).toBe("F-001");
+    expect(sheet.getRange("A2:A3").getValues()).toEqual([[""], [""]]);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getRange("A2:A4").getValues()).toEqual([["F-001"], ["F-002"], ["F-003"]]);
+    expect(() => sheet.deleteRows(1, 99)).toThrow("Those rows are out of bounds.");
+  });
+
+  it("sorts below the frozen rows, blanks last", () => {
+    const { sheet } = sandbox();
+    sheet.setFrozenRows(1);
+    sheet.appendRow(["F-000", "Albert", "", 10]);
+    sheet.sort(4, false);
+    expect(sheet.getRange("A1:A4").getValues().flat()).toEqual([
+      "N° facture",
+      "F-001",
+      "F-002",
+      "F-000",
+    ]);
+    sheet.sort(2);
+    expect(sheet.getRange("B2:B4").getValues().flat()).toEqual(["Albert", "Durand SARL", "Martin"]);
+    expect(sheet.getFrozenRows()).toBe(1);
+  });
+
+  it("inserts, renames, hides and deletes sheets with Google's rules", () => {
+    const { ss } = sandbox();
+    const journal = ss.insertSheet("Journal");
+    expect(journal.getMaxRows()).toBe(1000);
+    expect(journal.getMaxColumns()).toBe(26);
+    expect(journal.getIndex()).toBe(2);
+    expect(() => ss.insertSheet("journal")).toThrow(
+      'A sheet with the name "journal" already exists. Please enter another name.',
+    );
+    const params = ss.insertSheet("Paramètres", 0);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(["Paramètres", "Créances", "Journal"]);
+    params.hideSheet();
+    expect(params.isSheetHidden()).toBe(true);
+    journal.setName("Historique");
+    expect(ss.getSheetByName("Journal")).toBeNull();
+    ss.deleteSheet(ss.getSheetByName("Historique") as GoogleAppsScript.Spreadsheet.Sheet);
+    expect(ss.getNumSheets()).toBe(2);
+    expect(ss.getRange("'Créances'!B3").getValue()).toBe("Martin");
+  });
+
+  it("keeps named ranges, the time zone, the locale and toasts", () => {
+    const { sb, ss, sheet } = sandbox();
+    ss.setNamedRange("Montants", sheet.getRange("D2:D3"));
+    expect(ss.getRangeByName("Montants")?.getValues()).toEqual([[1850], [420.5]]);
+    expect(ss.getRangeByName("Inconnu")).toBeNull();
+    expect(ss.getSpreadsheetTimeZone()).toBe("Europe/Paris");
+    expect(ss.getSpreadsheetLocale()).toBe("fr_FR");
+    ss.setSpreadsheetTimeZone("Pacific/Noumea");
+    expect(sb.workbook.timeZone).toBe("Pacific/Noumea");
+    expect(() => ss.setSpreadsheetTimeZone("Mars/Olympus")).toThrow();
+    ss.toast("3 relances envoyées", "Recouvra");
+    expect(sb.ui.toasts).toEqual([
+      { message: "3 relances envoyées", title: "Recouvra", timeoutSeconds: 5 },
+    ]);
+    expect(ss.getUrl()).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/1[\w-]{43}\/edit$/);
+  });
+
+  it("records data validation and conditional-format rules in the model", () => {
+    const { sb, sheet } = sandbox();
+    const app = sb.services.SpreadsheetApp;
+    sheet
+      .getRange("E2:E1000")
+      .setDataValidation(
+        app
+          .newDataValidation()
+          .requireValueInList(["Standard", "Fidèle", "En difficulté", "Récalcitrant"], true)
+          .setAllowInvalid(false)
+          .setHelpText("Profil du débiteur")
+          .build(),
+      );
+    sheet.getRange("F2:F1000").setDataValidation(app.newDataValidation().requireCheckbox().build());
+    const rule = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo("Litige")
+      .setBackground("#f4cccc")
+      .setBold(true)
+      .setRanges([sheet.getRange("G2:G1000")])
+      .build();
+    const rules = sheet.getConditionalFormatRules();
+    rules.push(rule);
+    sheet.setConditionalFormatRules(rules);
+    const model = sb.workbook.sheets[0];
+    expect(model?.dataValidations).toEqual([
+      {
+        a1: "E2:E1000",
+        kind: "list",
+        values: ["Standard", "Fidèle", "En difficulté", "Récalcitrant"],
+        allowInvalid: false,
+        helpText: "Profil du débiteur",
+      },
+      { a1: "F2:F1000", kind: "checkbox", allowInvalid: true },
+    ]);
+    expect(model?.conditionalFormats).toEqual([
+      {
+        ranges: ["'Créances'!G2:G1000"],
+        condition: { kind: "textEqualTo", value: "Litige" },
+        background: "#f4cccc",
+        bold: true,
+      },
+    ]);
+    expect(sheet.getConditionalFormatRules()[0]?.getRanges()[0]?.getA1Notation()).toBe("G2:G1000");
+    expect(() => app.newDataValidation().build()).toThrow();
+  });
+});
+
+describe("the call ledger", () => {
+  it("counts each call by service, class and method and estimates Google's time", () => {
+    const { sb, sheet } = sandbox();
+    sb.calls.reset();
+    sheet.getRange("A1:D3").getValues();
+    sheet.getRange("A1:D3").setValues([
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+      [1, 2, 3, 4],
+    ]);
+    expect(sb.calls.counts).toEqual({
+      "SpreadsheetApp.Range.getValues": 1,
+      "SpreadsheetApp.Range.setValues": 1,
+      "SpreadsheetApp.Sheet.getRange": 2,
+    });
+    // 80 ms + 12 cells × 0.01 ms, 100 ms + 12 × 0.02 ms, 2 × 5 ms.
+    expect(sb.calls.estimatedGoogleSeconds).toBeCloseTo(0.19, 3);
+    const before = sb.clock.nowMs();
+    for (let r = 1; r <= 10; r++) sheet.getRange(r, 1).setValue(r);
+    expect(sb.calls.counts["SpreadsheetApp.Range.setValue"]).toBe(10);
+    expect(sb.clock.nowMs() - before).toBe(10 * (80 + 5));
+  });
+});
