@@ -68,7 +68,7 @@ const REPLACEMENTS: Record<string, string> = {
 /** Text as the built-in fonts can draw it: every character in WinAnsi. */
 export function toWinAnsi(text: string): string {
   let out = "";
-  for (const ch of text) {
+  for (const ch of text.replace(/\r\n?/g, "\n")) {
     const code = ch.codePointAt(0) as number;
     if (
       ch === "\n" ||
@@ -79,6 +79,8 @@ export function toWinAnsi(text: string): string {
       out += ch;
     } else if (ch in REPLACEMENTS) {
       out += REPLACEMENTS[ch];
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      // Other control codes draw nothing; C1 ones would come out as WinAnsi's € ‚ ƒ…
     } else {
       // A letter with an accent WinAnsi lacks (ő, ę…) loses the accent rather than the letter.
       const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -88,7 +90,7 @@ export function toWinAnsi(text: string): string {
           : "?";
     }
   }
-  return out.replace(/\r\n|\r/g, "\n");
+  return out;
 }
 
 // --- layout -----------------------------------------------------------------------

@@ -115,6 +115,7 @@ describe("renderPdf", () => {
     expect(toWinAnsi("1\u202F234,56\u00A0€")).toBe("1\u00A0234,56\u00A0€");
     expect(toWinAnsi("a\u2011b ≥ 3 → ő ✓ 日")).toBe("a-b >= 3 -> o v ?");
     expect(toWinAnsi("é è à ç « » € — ’ œ")).toBe("é è à ç « » € — ’ œ");
+    expect(toWinAnsi("a\r\nb\rc\td\u0007\u0080")).toBe("a\nb\nc    d");
   });
 
   it("flows long text and long tables onto new pages, repeating the table header", () => {
