@@ -27,6 +27,7 @@ import {
   type Account,
   type ExecutionKind,
   hostRealm,
+  LIMITS,
   MESSAGES,
   Runtime,
 } from "./services/runtime.js";
@@ -258,13 +259,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         if (at > clock.nowMs()) clock.setInstant(at);
         state.triggers.advance(t);
         const run: TriggerRun = { uid: t.uid, handler: t.handler, at: new Date(at) };
-        try {
-          execute(t.handler, [timeDrivenEvent(at, t.uid, t.schedule.timeZone)], {
-            kind: "trigger",
-          });
-        } catch (e) {
-          // A failing trigger of an add-on emails nobody: the failure is only recorded.
-          run.error = e instanceof Error ? e.message : String(e);
+        if (rt.quotas.usedToday("triggerMs") >= LIMITS.triggerRuntimeMs[rt.account]) {
+          run.error = MESSAGES.triggerRuntime;
+        } else {
+          const start = clock.nowMs();
+          try {
+            execute(t.handler, [timeDrivenEvent(at, t.uid, t.schedule.timeZone)], {
+              kind: "trigger",
+            });
+          } catch (e) {
+            // A failing trigger of an add-on emails nobody: the failure is only recorded.
+            run.error = e instanceof Error ? e.message : String(e);
+          }
+          rt.quotas.add("triggerMs", clock.nowMs() - start);
         }
         state.triggers.runs.push(run);
         runs.push(run);

@@ -164,23 +164,19 @@ export class Text implements Pick<TextT, TextMethods> {
     return asGas<TextT>(new Text(this.holder, at, text.length));
   }
   insertText(offset: number, text: string): TextT {
-    const all = textOf(this.holder.get());
     const at = this.start + offset;
-    const runs = restyle(this.holder.get(), 0, 0, (s) => s);
-    // Split at the offset and insert an unstyled run.
-    const before = restyle(runs, 0, 0, (s) => s);
     const out: TextRun[] = [];
     let pos = 0;
-    for (const r of before) {
-      if (pos <= at && at < pos + r.text.length) {
+    let done = false;
+    for (const r of this.holder.get()) {
+      if (!done && at >= pos && at < pos + r.text.length) {
         const k = at - pos;
-        if (k > 0) out.push({ ...r, text: r.text.slice(0, k) });
-        out.push({ text });
-        out.push({ ...r, text: r.text.slice(k) });
+        out.push({ ...r, text: r.text.slice(0, k) }, { text }, { ...r, text: r.text.slice(k) });
+        done = true;
       } else out.push(r);
       pos += r.text.length;
     }
-    if (at >= all.length) out.push({ text });
+    if (!done) out.push({ text });
     this.holder.set(out.filter((r) => r.text !== ""));
     return this.self();
   }

@@ -65,13 +65,6 @@ export class DriveStore {
   }
 }
 
-/** Blob of a Doc: its content type is Google's, and it converts to PDF (Drive's export). */
-export function docBlob(doc: DocumentModel): Blob {
-  return new Blob(new Uint8Array(), GOOGLE_DOCS_MIME, doc.name, (type) =>
-    type === "application/pdf" ? renderPdf(doc) : undefined,
-  );
-}
-
 function blobOf(rec: DriveFileRecord): Blob {
   if (rec.doc) {
     // Drive's getBlob() of a Google Doc is its PDF export.
@@ -154,7 +147,7 @@ export class DriveFile
     return this._rec.id;
   }
   getName(): string {
-    return this._rec.name;
+    return this._rec.doc?.name ?? this._rec.name;
   }
   setName(name: string): FileT {
     this._rec.name = name;

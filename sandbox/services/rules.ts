@@ -4,7 +4,6 @@
 import type { ConditionalFormatModel, DataValidationModel } from "../model.js";
 import { GAS } from "./runtime.js";
 
-type SS = typeof GoogleAppsScript.Spreadsheet;
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;
 type DVBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type CFRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -284,6 +283,3 @@ export class ConditionalFormatRuleBuilder
     return this.self();
   }
 }
-
-/** The SpreadsheetApp enums this sandbox offers. */
-export type SpreadsheetEnums = Pick<SS, "DataValidationCriteria" | "BooleanCriteria">;

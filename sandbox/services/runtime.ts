@@ -48,6 +48,8 @@ export const LIMITS = {
   /** Recipients per day (to + cc + bcc). */
   emailRecipients: { consumer: 100, workspace: 1500 },
   docsCreated: { consumer: 250, workspace: 1500 },
+  /** Total runtime of triggers per day. */
+  triggerRuntimeMs: { consumer: 90 * 60_000, workspace: 6 * 3_600_000 },
 } as const;
 
 /** Google's own wording, verified against public reports of the real errors. */
@@ -61,6 +63,7 @@ export const MESSAGES = {
   addonFrequency:
     "Add-ons can't create time-based triggers that run more frequently than once per hour.",
   uiContext: "Cannot call SpreadsheetApp.getUi() from this context.",
+  triggerRuntime: "Service using too much computer time for one day.",
 } as const;
 
 /** Daily counters. Google's quotas reset 24 h after the first use in practice, but the

@@ -2,16 +2,7 @@
 
 import type { CellValue, SheetModel } from "../model.js";
 import { parseA1, resolveA1 } from "./a1.js";
-import {
-  ensureSize,
-  getFormula,
-  getValue,
-  lastColumn,
-  lastRow,
-  maxCols,
-  maxRows,
-  putValue,
-} from "./grid.js";
+import { ensureSize, getValue, lastColumn, lastRow, maxCols, maxRows } from "./grid.js";
 import { Range } from "./range.js";
 import { ConditionalFormatRule } from "./rules.js";
 import { GAS } from "./runtime.js";
@@ -287,14 +278,6 @@ export class Sheet implements Pick<SheetT, SheetMethods> {
     });
     this._wrote();
     return this.self();
-  }
-
-  /** Test helper for the engine: the 0-based cell's formula. */
-  _formulaAt(r: number, c: number): string {
-    return getFormula(this._model, r, c);
-  }
-  _put(r: number, c: number, v: CellValue): void {
-    putValue(this._model, r, c, v);
   }
 }
 

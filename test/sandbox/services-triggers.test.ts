@@ -21,6 +21,8 @@ function daily(e) {
   Logger.log("run %s at %s (%s)", runs, new Date().toISOString(), e.hour + ":" + e.minute);
   if (runs === 2) throw new Error("Quota Docs atteint");
 }
+function installHourly() { ScriptApp.newTrigger("slow").timeBased().everyHours(1).create(); }
+function slow() { Utilities.sleep(300000); }
 function uiInTrigger() { SpreadsheetApp.getUi().alert("Bonjour"); }
 `;
 
@@ -96,5 +98,19 @@ describe("time-driven triggers", () => {
     );
     sb.run("uiInTrigger");
     expect(sb.ui.alerts).toEqual([{ prompt: "Bonjour", buttons: "OK", answer: "OK" }]);
+  });
+
+  it("stops running triggers once they used 90 minutes in the day (consumer)", () => {
+    const sb = createSandbox({ scripts: [{ name: "Code.js", code }], now: "2026-11-26T09:30" });
+    sb.run("installHourly");
+    const runs = sb.fireDueTriggers("2026-11-27T08:59");
+    expect(runs).toHaveLength(23);
+    expect(runs.filter((r) => !r.error)).toHaveLength(18); // 18 × 5 min = 90 min
+    expect(runs[18]?.error).toBe("Service using too much computer time for one day.");
+    // A new day in Pacific time (09:00 in Paris) gives them their time back.
+    expect(sb.fireDueTriggers("2026-11-27T10:30").map((r) => r.error)).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 });
