@@ -247,6 +247,8 @@ export class FormulaEngine {
   private readonly cache = new Map<string, Cached>();
   private readonly errors = new Map<string, CellError>();
   private running = false;
+  /** Bumped by each write through the services: what a formula's ranges depend on. */
+  private readonly versions = new WeakMap<SheetModel, number>();
   /** Set by any write to the spreadsheet; cleared by recalculate(). */
   dirty = true;
   private lastDay = "";
@@ -256,8 +258,9 @@ export class FormulaEngine {
     private readonly rt: Runtime,
     private readonly host: CustomFunctionHost,
   ) {
-    rt.afterWrite = () => {
+    rt.afterWrite = (sheet) => {
       this.dirty = true;
+      this.versions.set(sheet, (this.versions.get(sheet) ?? 0) + 1);
     };
     rt.beforeRead = () => {
       if (this.dirty && !this.running && this.rt.current()?.kind !== "custom") this.recalculate();
@@ -274,8 +277,10 @@ export class FormulaEngine {
     return calendarDateIn(this.rt.clock.now(), this.workbook.timeZone) !== this.lastDay;
   }
 
-  /** Recalculates every custom-function formula. `reload` calls each function again even
-   * when its arguments did not change (opening the spreadsheet). */
+  /** Recalculates every custom-function formula. A formula is called again when its text,
+   * the day (TODAY()), or a sheet its ranges read changed through the services; `reload`
+   * calls every function again (opening the spreadsheet; needed too after editing the
+   * model directly rather than through the services). */
   recalculate(options: { reload?: boolean } = {}): void {
     if (this.running) return;
     this.running = true;
@@ -312,23 +317,42 @@ export class FormulaEngine {
       });
       return;
     }
-    let args: unknown[];
-    try {
-      args = expr.args.map((a) => (a === undefined ? undefined : this.argument(a, sheet)));
-    } catch (e) {
-      this.place(sheet, r, c, key, { value: "#REF!", message: (e as Error).message });
-      return;
-    }
-    const fingerprint = fingerprintOf(args);
+    const fingerprint = this.fingerprint(expr, sheet);
     const cached = this.cache.get(key);
     let result: CellValue[][] | CellError;
     if (cached && cached.formula === formula && cached.fingerprint === fingerprint) {
       result = cached.result;
     } else {
+      let args: unknown[];
+      try {
+        args = expr.args.map((a) => (a === undefined ? undefined : this.argument(a, sheet)));
+      } catch (e) {
+        this.place(sheet, r, c, key, { value: "#REF!", message: (e as Error).message });
+        return;
+      }
       result = this.call(fn, args, sheet.name, r, c);
       this.cache.set(key, { formula, fingerprint, result });
     }
     this.place(sheet, r, c, key, result);
+  }
+
+  /** What an argument list depends on: literals, the versions of the sheets its ranges
+   * read, today's date for TODAY(), the instant for NOW(). Cheap, even for whole columns. */
+  private fingerprint(e: Expr | undefined, sheet: SheetModel): string {
+    if (e === undefined) return "_";
+    switch (e.kind) {
+      case "range": {
+        const target = this.workbook.sheets.find((s) => s.name === (e.sheet ?? sheet.name));
+        return `${e.sheet ?? sheet.name}!${e.a1}@${target ? (this.versions.get(target) ?? 0) : "?"}`;
+      }
+      case "call": {
+        const own =
+          e.name === "TODAY" ? this.lastDay : e.name === "NOW" ? String(this.rt.clock.nowMs()) : "";
+        return `${e.name}${own}(${e.args.map((a) => this.fingerprint(a, sheet)).join(";")})`;
+      }
+      default:
+        return JSON.stringify(e.value);
+    }
   }
 
   /** Runs a custom function as Sheets does: its own execution, read-only, 30 s. */
@@ -491,8 +515,4 @@ function toGrid(out: unknown): CellValue[][] | CellError {
   if (out.length === 0) return { value: "#N/A", message: "Array result was empty." };
   if (!out.some(Array.isArray)) return out.map((v) => [cellValue(v)]);
   return out.map((row) => (Array.isArray(row) ? row.map(cellValue) : [cellValue(row)]));
-}
-
-function fingerprintOf(args: unknown[]): string {
-  return JSON.stringify(args, (_k, v) => (v === undefined ? "\u0000undefined" : v));
 }
