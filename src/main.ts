@@ -1,4 +1,7 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
+
+import { refreshPaymentPlans } from "./gas/api-plans";
+import { dispatch } from "./gas/api-server";
 import { runDaily } from "./gas/daily-run";
 import {
   buildMenu,
@@ -10,6 +13,8 @@ import {
   showHelp as showHelpDialog,
 } from "./gas/menu";
 import type { RunReport } from "./gas/run-report";
+import { sheetDates } from "./gas/sheet-dates";
+import { activeSpreadsheet } from "./gas/sheets";
 
 export {
   DATE_PRESCRIPTION,
@@ -31,7 +36,23 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
 export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
+  refreshPlansBeforeRun(e?.triggerUid ? "Recouvra (automatique)" : "Recouvra (manuel)");
   return e?.triggerUid ? runDaily("automatique") : runFromMenu();
+}
+
+/** The échéanciers first: suspensions moved to the next instalment and instalment
+ * reminders sent, so the ladder then sees who keeps up and who defaulted. A failure here
+ * must not stop the ladder's run, which journals its own. */
+function refreshPlansBeforeRun(by: string): void {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30_000)) return;
+  try {
+    refreshPaymentPlans(sheetDates(activeSpreadsheet().getSpreadsheetTimeZone()), new Date(), by);
+  } catch (_) {
+    // the next run tries again; the sidebar shows each plan's state meanwhile
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 /** Menu: Initialiser le classeur. */
@@ -57,4 +78,10 @@ export function openSidebar(): void {
 /** Menu: Aide. */
 export function showHelp(): void {
   showHelpDialog();
+}
+
+/** Le panneau latéral : chacune de ses demandes (google.script.run.api(nom, demande)),
+ * validée avant tout traitement. */
+export function api(name?: unknown, request?: unknown): unknown {
+  return dispatch(name, request);
 }

@@ -1,5 +1,4 @@
 // The « Recouvra » add-on menu and what its items do, with the user told in French.
-import { escapeHtml } from "../domain/messages/document";
 import { runDaily } from "./daily-run";
 import { type RunReport, reportSummary, takeUnseenFailure } from "./run-report";
 import { initializeWorkbook } from "./setup";
@@ -82,12 +81,9 @@ export function showHelp(): void {
   SpreadsheetApp.getUi().alert("Aide Recouvra", HELP, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
-/** Until the full sidebar lands: the last run and the help, in the sidebar frame. */
+/** The sidebar: one self-contained page (dist/Sidebar.html, built from sidebar/). */
 export function openSidebar(): void {
-  const raw = PropertiesService.getDocumentProperties().getProperty("recouvra.lastRun");
-  const last = raw
-    ? reportSummary(JSON.parse(raw) as RunReport)
-    : "Aucune relance lancée pour l'instant.";
-  const html = `<div style="font-family:Arial,sans-serif;font-size:13px;padding:8px"><h3>Dernière exécution</h3><p style="white-space:pre-line">${escapeHtml(last)}</p><h3>Aide</h3><p style="white-space:pre-line">${escapeHtml(HELP)}</p></div>`;
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(html).setTitle("Recouvra"));
+  SpreadsheetApp.getUi().showSidebar(
+    HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Recouvra"),
+  );
 }

@@ -142,3 +142,26 @@ export function buildInstalmentReminder(input: InstalmentReminderInput): Message
     ],
   };
 }
+
+/** The short email that carries a letter's PDF to the debtor. */
+export function buildCoveringEmail(
+  letterTitle: string,
+  what: string,
+  invoices: readonly string[],
+  settings: RecoverySettings,
+): MessageDocument {
+  const company = settings.creditor.companyName;
+  const title = `${what} — ${invoicesShort(invoices).toLowerCase()}`;
+  return {
+    title: company ? `${company} — ${title}` : title,
+    blocks: [
+      paragraph("Madame, Monsieur,"),
+      paragraph(`Vous trouverez ci-joint le document « ${letterTitle} ».`),
+      paragraph(
+        "Nous vous remercions de nous le retourner daté et signé, et restons à votre disposition pour en parler.",
+      ),
+      paragraph("Cordialement,"),
+      signatureBlock(settings.creditor),
+    ],
+  };
+}

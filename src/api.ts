@@ -1,0 +1,360 @@
+// What the sidebar may call through google.script.run: one request schema (zod/mini) and
+// one response type per function. The sidebar imports only the TYPES of this file; the
+// shell (src/gas/api-server.ts) validates every request against these schemas before
+// anything runs. Dates travel as "yyyy-mm-dd" strings: google.script.run refuses Date
+// arguments and turns a returned Date into null.
+import * as z from "zod/mini";
+import { parseIsoDate } from "./domain/calendar-date";
+import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
+import type { PROFILES } from "./domain/ladder";
+import type { MessageDocument } from "./domain/messages/document";
+import { FREQUENCIES, type Frequency, MAX_INSTALMENTS } from "./domain/payment-plan";
+import type { AccountType, Creditor } from "./domain/settings";
+
+export type { MessageDocument } from "./domain/messages/document";
+
+// A few zod/mini primitives and refinements only: every other schema kind would weigh on a
+// bundle Apps Script re-reads at each call.
+const text = (max: number) =>
+  z.string().check(z.refine((s) => s.length <= max, `${max} caractères au plus`));
+const required = (max: number) =>
+  z
+    .string()
+    .check(
+      z.refine((s) => s.trim() !== "" && s.length <= max, `obligatoire, ${max} caractères au plus`),
+    );
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z.custom<T>(
+    (v) => typeof v === "string" && (values as readonly string[]).includes(v),
+    `une valeur parmi : ${values.join(", ")}`,
+  );
+const yesNo = z.custom<boolean>((v) => typeof v === "boolean", "vrai ou faux attendu");
+const isoDate = z
+  .string()
+  .check(z.refine((s) => parseIsoDate(s) !== undefined, "date attendue (aaaa-mm-jj)"));
+const amount = z
+  .number()
+  .check(z.refine((n) => Number.isFinite(n) && n > 0 && n < 1e12, "montant supérieur à 0 attendu"));
+const isWhole = (n: unknown, min: number, max: number) =>
+  typeof n === "number" && Number.isInteger(n) && n >= min && n <= max;
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number()
+    .check(z.refine((n) => isWhole(n, min, max), `nombre entier de ${min} à ${max} attendu`));
+const client = required(200);
+const invoices = z.custom<string[]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length >= 1 &&
+    v.length <= 1000 &&
+    v.every((i) => typeof i === "string" && i.trim() !== "" && i.length <= 100),
+  "au moins une facture (liste de numéros)",
+);
+
+export const LETTER_KINDS = {
+  courtesy: "Relance de courtoisie",
+  firm: "Relance ferme",
+  formalNotice: "Mise en demeure",
+  paymentPlan: "Proposition d'échéancier",
+  acknowledgment: "Reconnaissance de dette",
+  partialSettlement: "Protocole de remise partielle",
+  handover: "Dossier de transmission",
+} as const;
+export type LetterKind = keyof typeof LETTER_KINDS;
+
+const frequency = oneOf(Object.keys(FREQUENCIES) as Frequency[]);
+
+const planTerms = z.object({
+  count: wholeNumber(1, MAX_INSTALMENTS),
+  firstDate: isoDate,
+  frequency,
+});
+
+const letterRequest = z.object({
+  client,
+  kind: oneOf(Object.keys(LETTER_KINDS) as LetterKind[]),
+  invoices,
+  /** Postal address and signatory, for the letters the debtor signs. */
+  address: z.optional(text(500)),
+  representative: z.optional(text(200)),
+  /** The sum the letter is about (plan, acknowledgment, settlement); default what is owed. */
+  amount: z.optional(amount),
+  plan: z.optional(planTerms),
+  /** Partial settlement: what the debtor pays, and by when. */
+  settlement: z.optional(z.object({ amount, payBy: isoDate })),
+  /** Send the PDF to the debtor's email with its covering message. */
+  sendEmail: z.optional(yesNo),
+});
+
+const exchangeOutcome = oneOf(Object.keys(EXCHANGE_OUTCOMES) as ExchangeOutcome[]);
+
+const days = z.custom<number | null>(
+  (v) => v === null || isWhole(v, 0, 365),
+  "nombre de jours de 0 à 365, ou vide",
+);
+const ladderColumn = z.object({ 1: days, 2: days, 3: days, 4: days });
+
+const creditorInput = z.object({
+  companyName: text(200),
+  address: text(500),
+  city: text(100),
+  siren: z.string().check(z.regex(/^(\d{3} ?\d{3} ?\d{3})?$/, "9 chiffres attendus")),
+  email: z
+    .string()
+    .check(z.regex(/^([^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[a-z]{2,})?$/i, "adresse invalide")),
+  phone: text(40),
+  signature: text(200),
+  iban: z.string().check(z.regex(/^([A-Z]{2}\d{2}[A-Z0-9 ]{10,40})?$/i, "IBAN invalide")),
+  bic: z.string().check(z.regex(/^([A-Z0-9]{8}|[A-Z0-9]{11})?$/i, "BIC de 8 ou 11 caractères")),
+  paymentReference: text(200),
+  paymentLink: z.string().check(z.regex(/^(https:\/\/\S+)?$/, "lien https:// attendu")),
+});
+
+const empty = z.object({});
+
+export const API_REQUESTS = {
+  apiWorkList: empty,
+  apiActiveClient: empty,
+  apiDossier: z.object({ client }),
+  apiPreviewLetter: letterRequest,
+  apiCreateLetter: letterRequest,
+  apiSchedulePlan: z.object({ client, invoices, total: z.optional(amount), ...planTerms.shape }),
+  apiAgreePlan: z.object({ client, invoices, total: z.optional(amount), ...planTerms.shape }),
+  apiLogExchange: z.object({
+    client,
+    invoices,
+    date: isoDate,
+    channel: oneOf(EXCHANGE_CHANNELS),
+    contact: text(200),
+    notes: text(2000),
+    outcome: exchangeOutcome,
+    outcomeDate: z.optional(isoDate),
+  }),
+  apiSendNow: z.object({ client }),
+  apiGetSettings: empty,
+  apiSaveSettings: z.object({
+    creditor: creditorInput,
+    account: oneOf<AccountType>(["consumer", "workspace"]),
+    sendHour: wholeNumber(0, 23),
+    gapDays: wholeNumber(0, 60),
+    formalNoticeDeadlineDays: wholeNumber(1, 60),
+    ladder: z.object({
+      Standard: ladderColumn,
+      Fidèle: ladderColumn,
+      "En difficulté": ladderColumn,
+      Récalcitrant: ladderColumn,
+    }),
+    autoRun: yesNo,
+  }),
+};
+
+export type ApiName = keyof typeof API_REQUESTS;
+/** What the sidebar sends. */
+export type ApiRequest<K extends ApiName> = z.input<(typeof API_REQUESTS)[K]>;
+/** What the server works on, once validated. */
+export type ApiParsed<K extends ApiName> = z.output<(typeof API_REQUESTS)[K]>;
+
+// --- responses --------------------------------------------------------------------
+
+export type WorkReasonKind =
+  | "prescription"
+  | "handover"
+  | "planMissed"
+  | "promiseDue"
+  | "step"
+  | "task"
+  | "instalment"
+  | "error";
+
+export interface WorkReason {
+  kind: WorkReasonKind;
+  /** « Mise en demeure à envoyer », « Promesse du 20/11/2026 échue » … */
+  label: string;
+  detail: string;
+}
+
+export interface WorkItem {
+  client: string;
+  invoices: string[];
+  outstanding: number;
+  /** The oldest due date of its open invoices. */
+  oldestDue: string;
+  reasons: WorkReason[];
+}
+
+export interface WorkList {
+  today: string;
+  /** Most urgent first. */
+  items: WorkItem[];
+  errors: { row: number; invoice: string; message: string }[];
+  totals: { debtors: number; outstanding: number; ledgerOutstanding: number; openInvoices: number };
+  /** Settings problems, the missing-rate note … */
+  notes: string[];
+}
+
+export interface DossierInvoice {
+  invoice: string;
+  invoiceDate: string;
+  dueDate: string;
+  dueDateDefaulted: boolean;
+  amount: number;
+  paid: number;
+  outstanding: number;
+  penalties: number;
+  indemnity: number;
+  status: string;
+  nextStep: string;
+  nextStepDate: string;
+  prescription: string;
+  suspendedUntil: string;
+  disputed: boolean;
+  acknowledgedOn: string;
+  lastStep: string;
+  lastStepDate: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  invoices: string[];
+  step: string;
+  channel: string;
+  recipient: string;
+  subject: string;
+  outcome: string;
+  document: string;
+  by: string;
+}
+
+export interface InstalmentView {
+  number: number;
+  date: string;
+  amount: number;
+  state: "honoured" | "upcoming" | "late" | "missed";
+}
+
+export interface PlanView {
+  id: string;
+  agreedOn: string;
+  invoices: string[];
+  total: number;
+  paidSinceAgreement: number;
+  instalments: InstalmentView[];
+  defaulted: boolean;
+  completed: boolean;
+  suspendedUntil: string;
+}
+
+export interface Dossier {
+  today: string;
+  client: string;
+  email: string;
+  clientType: string;
+  profile: string;
+  status: string;
+  invoices: DossierInvoice[];
+  totals: {
+    amount: number;
+    paid: number;
+    outstanding: number;
+    penalties: number;
+    indemnity: number;
+    total: number;
+    penaltiesOfficial: boolean;
+  };
+  nextStep: { label: string; date: string; invoices: string[] } | null;
+  /** Earliest last day to act of the open invoices. */
+  prescription: string;
+  prescriptionSoon: boolean;
+  timeline: TimelineEntry[];
+  plans: PlanView[];
+  notes: string[];
+}
+
+export interface LetterPreview {
+  kind: LetterKind;
+  document: MessageDocument;
+  /** The email that would carry the PDF; null when this letter is not emailed. */
+  email: MessageDocument | null;
+  recipient: string;
+  warnings: string[];
+}
+
+export interface LetterCreated {
+  title: string;
+  docUrl: string;
+  pdfUrl: string;
+  emailedTo: string;
+  outcome: string;
+  dossier: Dossier;
+}
+
+export interface PlanSchedule {
+  total: number;
+  instalments: { number: number; date: string; amount: number }[];
+  problems: string[];
+  /** What « Suspendu jusqu'au » will say once agreed. */
+  suspendedUntil: string;
+}
+
+export interface SendNowResult {
+  /** One French sentence: what was done, or why nothing was. */
+  message: string;
+  actions: {
+    step: string;
+    channel: string;
+    to: string;
+    subject: string;
+    outcome: string;
+    docUrl: string;
+  }[];
+  waiting: { invoice: string; reason: string }[];
+  dossier: Dossier;
+}
+
+export type LadderView = Record<(typeof PROFILES)[number], Record<1 | 2 | 3 | 4, number | null>>;
+
+export interface SettingsView {
+  creditor: Creditor;
+  account: AccountType;
+  sendHour: number;
+  gapDays: number;
+  formalNoticeDeadlineDays: number;
+  ladder: LadderView;
+  autoRun: boolean;
+  problems: string[];
+}
+
+export interface ApiResponses {
+  apiWorkList: WorkList;
+  apiActiveClient: { client: string | null };
+  apiDossier: Dossier;
+  apiPreviewLetter: LetterPreview;
+  apiCreateLetter: LetterCreated;
+  apiSchedulePlan: PlanSchedule;
+  apiAgreePlan: Dossier;
+  apiLogExchange: Dossier;
+  apiSendNow: SendNowResult;
+  apiGetSettings: SettingsView;
+  apiSaveSettings: SettingsView;
+}
+
+export type ApiResponse<K extends ApiName> = ApiResponses[K];
+
+/** The French sentence for a refused request: « date : date attendue (aaaa-mm-jj) ». */
+export function describeIssues(error: z.core.$ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => {
+      const where = i.path.map(String).join(".");
+      const what =
+        i.code === "invalid_type"
+          ? `valeur de type ${i.expected} attendue`
+          : i.code === "invalid_value"
+            ? "valeur non prévue"
+            : i.code === "unrecognized_keys"
+              ? "champ inconnu"
+              : i.message;
+      return where ? `${where} : ${what}` : what;
+    })
+    .join(" ; ");
+}

@@ -1,0 +1,232 @@
+// Every letter the sidebar offers, composed by the same builders the daily run uses
+// (reminders, formal notice, handover) or by the domain's own (plan, acknowledgment,
+// partial settlement). Pure: the preview and the generated Doc are the same document.
+import type { ApiParsed, LetterKind } from "../api";
+import { LETTER_KINDS } from "../api";
+import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
+import { type Claim, isPaid, isProfessional } from "../domain/claim";
+import { entryDate, isStepTaken, type JournalEntry, stepOfEntry } from "../domain/journal";
+import { type StepNumber, stepLabel } from "../domain/ladder";
+import { buildAcknowledgment } from "../domain/messages/acknowledgment";
+import { totalsOf } from "../domain/messages/common";
+import type { MessageDocument } from "../domain/messages/document";
+import { buildFormalNotice } from "../domain/messages/formal-notice";
+import { buildHandoverDossier } from "../domain/messages/handover";
+import {
+  buildPartialSettlement,
+  partialSettlementProblem,
+} from "../domain/messages/partial-settlement";
+import {
+  buildCoveringEmail,
+  buildPaymentPlanProposal,
+  type DebtorIdentity,
+} from "../domain/messages/payment-plan-proposal";
+import { buildReminder } from "../domain/messages/reminder";
+import { nextStep } from "../domain/next-step";
+import { schedulePaymentPlan } from "../domain/payment-plan";
+import type { RecoverySettings } from "../domain/settings";
+import { ApiError, timelineOf } from "./dossier";
+
+export const LADDER_LETTERS: Partial<Record<LetterKind, StepNumber>> = {
+  courtesy: 1,
+  firm: 2,
+  formalNotice: 3,
+  handover: 4,
+};
+
+export interface ComposedLetter {
+  kind: LetterKind;
+  /** The Journal's « Étape »: the ladder's label for a ladder letter. */
+  step: string;
+  ladderStep: StepNumber | undefined;
+  document: MessageDocument;
+  email: MessageDocument | null;
+  recipient: string;
+  warnings: string[];
+}
+
+export interface LetterContext {
+  claims: readonly Claim[];
+  journal: readonly JournalEntry[];
+  today: CalendarDate;
+  settings: RecoverySettings;
+}
+
+/** Dates of the reminders already sent (Journal, and the ledger for a user migrating). */
+function previousReminders(
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+): CalendarDate[] {
+  const client = claims[0]?.client ?? "";
+  const fromJournal = timelineOf(
+    journal,
+    client,
+    claims.map((c) => c.invoiceNumber),
+  )
+    .filter((e) => {
+      const step = stepOfEntry(e);
+      return (step === 1 || step === 2) && isStepTaken(e.outcome);
+    })
+    .map(entryDate)
+    .filter((d): d is CalendarDate => d !== undefined);
+  const fromLedger = claims.flatMap((c) =>
+    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
+  );
+  return [...new Set([...fromJournal, ...fromLedger])].sort();
+}
+
+export function composeLetter(
+  request: ApiParsed<"apiPreviewLetter">,
+  ctx: LetterContext,
+): ComposedLetter {
+  const { claims, today, settings, journal } = ctx;
+  if (claims.length === 0) throw new ApiError("Choisissez au moins une facture.");
+  const head = claims[0] as Claim;
+  const email = claims.find((c) => c.email)?.email ?? "";
+  const debtor: DebtorIdentity = { name: head.client };
+  if (email) debtor.email = email;
+  if (request.address) debtor.address = request.address;
+  if (request.representative) debtor.representative = request.representative;
+  const invoices = claims.map((c) => c.invoiceNumber);
+  const t = totalsOf(claims, today, settings);
+  const professional = claims.every(isProfessional);
+  const warnings: string[] = [];
+  if (claims.some(isPaid)) warnings.push("Une facture choisie est déjà soldée.");
+  if (claims.some((c) => c.disputed))
+    warnings.push("Une facture choisie est en litige : vérifiez avant d'envoyer.");
+  const kind = request.kind;
+  const ladderStep = LADDER_LETTERS[kind];
+  if (ladderStep !== undefined) {
+    const expected = claims.map((c) => nextStep(c, today, settings.ladder)?.step);
+    if (expected.some((s) => s !== ladderStep)) {
+      const next = expected.find((s) => s !== undefined);
+      warnings.push(
+        next
+          ? `Ce n'est pas l'étape prévue par l'échelle : la prochaine est « ${stepLabel(next)} ».`
+          : "Aucune étape n'est prévue pour ces factures.",
+      );
+    }
+  }
+
+  const covering = (document: MessageDocument): MessageDocument | null =>
+    email
+      ? buildCoveringEmail(
+          document.title.split(" — ")[0] ?? document.title,
+          LETTER_KINDS[kind],
+          invoices,
+          settings,
+        )
+      : null;
+  const result = (document: MessageDocument, mail: MessageDocument | null): ComposedLetter => ({
+    kind,
+    step: ladderStep ? stepLabel(ladderStep) : LETTER_KINDS[kind],
+    ladderStep,
+    document,
+    email: mail,
+    recipient: mail ? email : "",
+    warnings,
+  });
+
+  switch (kind) {
+    case "courtesy":
+    case "firm": {
+      const reminder = buildReminder({
+        step: kind === "courtesy" ? 1 : 2,
+        client: head.client,
+        claims,
+        today,
+        settings,
+        ...(head.lastStepDate ? { previousContact: head.lastStepDate } : {}),
+      });
+      return result(reminder, email ? reminder : null);
+    }
+    case "formalNotice": {
+      const notice = buildFormalNotice({
+        client: head.client,
+        ...(email ? { email } : {}),
+        claims,
+        today,
+        settings,
+        previousReminders: previousReminders(claims, journal),
+      });
+      return result(notice.letter, email ? notice.email : null);
+    }
+    case "handover":
+      return result(
+        buildHandoverDossier({
+          client: head.client,
+          ...(email ? { email } : {}),
+          claims,
+          today,
+          settings,
+          timeline: timelineOf(journal, head.client, invoices),
+        }),
+        null,
+      );
+    case "paymentPlan": {
+      const total = request.amount ?? t.outstanding;
+      if (!request.plan)
+        throw new ApiError("Indiquez le nombre d'échéances, la première date et la périodicité.");
+      const schedule = schedulePaymentPlan({
+        total,
+        count: request.plan.count,
+        firstDate: parseIsoDate(request.plan.firstDate) as CalendarDate,
+        frequency: request.plan.frequency,
+        agreedOn: today,
+      });
+      if (!schedule.ok) throw new ApiError(schedule.problems.join(" "));
+      const doc = buildPaymentPlanProposal({
+        debtor,
+        claims,
+        today,
+        settings,
+        total,
+        frequency: request.plan.frequency,
+        instalments: schedule.instalments,
+      });
+      return result(doc, covering(doc));
+    }
+    case "acknowledgment": {
+      const total = request.amount ?? t.outstanding;
+      let instalments: ReturnType<typeof schedulePaymentPlan> | undefined;
+      if (request.plan) {
+        instalments = schedulePaymentPlan({
+          total,
+          count: request.plan.count,
+          firstDate: parseIsoDate(request.plan.firstDate) as CalendarDate,
+          frequency: request.plan.frequency,
+          agreedOn: today,
+        });
+        if (!instalments.ok) throw new ApiError(instalments.problems.join(" "));
+      }
+      const doc = buildAcknowledgment({
+        debtor,
+        claims,
+        today,
+        settings,
+        total,
+        ...(instalments?.ok ? { instalments: instalments.instalments } : {}),
+      });
+      return result(doc, covering(doc));
+    }
+    case "partialSettlement": {
+      const owed = request.amount ?? (professional ? t.total : t.outstanding);
+      if (!request.settlement)
+        throw new ApiError("Indiquez le montant réglé par le client et la date limite.");
+      const problem = partialSettlementProblem(owed, request.settlement.amount);
+      if (problem) throw new ApiError(problem);
+      const payBy = parseIsoDate(request.settlement.payBy) as CalendarDate;
+      if (payBy < today) throw new ApiError("La date limite de paiement est déjà passée.");
+      const doc = buildPartialSettlement({
+        debtor,
+        claims,
+        today,
+        settings,
+        owed,
+        settlement: request.settlement.amount,
+        payBy,
+      });
+      return result(doc, covering(doc));
+    }
+  }
+}

@@ -1,0 +1,144 @@
+// Today's work: every debtor that needs a person, most urgent first. The steps due are the
+// daily plan's own (planDailyRun: gap, idempotence, one contact a day); the rest —
+// promises come due, plans in default, instalments to recall, prescription close — come
+// from the domain's rules on each claim.
+import type { WorkItem, WorkList, WorkReason, WorkReasonKind } from "../api";
+import { addDays, formatFrenchDate } from "../domain/calendar-date";
+import { type Claim, isPaid, outstanding } from "../domain/claim";
+import { debtorKey, planDailyRun } from "../domain/daily-plan";
+import { formatEuros } from "../domain/money";
+import { instalmentToRecall, planStatus } from "../domain/payment-plan";
+import { isNearPrescription, lastDayToAct } from "../domain/prescription";
+import { missingRateNote } from "../domain/settings-sheet";
+import { ledgerClaims, paidOf, type ViewSource } from "./dossier";
+
+/** A promise to pay is worth chasing for this long after its date. */
+const PROMISE_WATCH_DAYS = 30;
+
+const URGENCY: readonly WorkReasonKind[] = [
+  "prescription",
+  "handover",
+  "planMissed",
+  "promiseDue",
+  "step",
+  "task",
+  "instalment",
+  "error",
+];
+
+export function workList(source: ViewSource): WorkList {
+  const { today, settings } = source;
+  const plan = planDailyRun(source.lines, source.journal, today, settings);
+  const claims = ledgerClaims(source.lines);
+  const byDebtor = new Map<string, { claims: Claim[]; reasons: WorkReason[]; rank: number }>();
+  for (const c of claims) {
+    const key = debtorKey(c.client);
+    const entry = byDebtor.get(key) ?? { claims: [], reasons: [], rank: URGENCY.length };
+    entry.claims.push(c);
+    byDebtor.set(key, entry);
+  }
+  const add = (client: string, reason: WorkReason) => {
+    const entry = byDebtor.get(debtorKey(client));
+    if (!entry) return;
+    entry.reasons.push(reason);
+    entry.rank = Math.min(entry.rank, URGENCY.indexOf(reason.kind));
+  };
+
+  for (const a of plan.actions) {
+    const invoices = a.invoices.join(", ");
+    if (a.channel === "dossier")
+      add(a.client, {
+        kind: "handover",
+        label: "Dossier de transmission à préparer",
+        detail: invoices,
+      });
+    else if (a.channel === "task")
+      add(a.client, {
+        kind: "task",
+        label: `${a.stepLabel} : appeler le client`,
+        detail: `Pas d'adresse email — ${invoices}`,
+      });
+    else add(a.client, { kind: "step", label: `${a.stepLabel} à envoyer`, detail: invoices });
+  }
+
+  const planned = new Set(source.plans.flatMap((p) => p.invoices));
+  for (const c of claims) {
+    if (isPaid(c) || c.disputed) continue;
+    if (isNearPrescription(c, today))
+      add(c.client, {
+        kind: "prescription",
+        label: `Prescription le ${formatFrenchDate(lastDayToAct(c))}`,
+        detail: `${c.invoiceNumber} : agir avant cette date`,
+      });
+    const promised = c.suspendedUntil;
+    if (
+      promised !== undefined &&
+      !planned.has(c.invoiceNumber) &&
+      today > promised &&
+      addDays(promised, PROMISE_WATCH_DAYS) >= today
+    )
+      add(c.client, {
+        kind: "promiseDue",
+        label: `Promesse du ${formatFrenchDate(promised)} échue`,
+        detail: `${c.invoiceNumber} : ${formatEuros(outstanding(c))} toujours dus`,
+      });
+  }
+
+  for (const p of source.plans) {
+    const status = planStatus(p, paidOf(claims, p.invoices), today);
+    if (status.completed) continue;
+    const missed = status.instalments.find((i) => i.state === "missed");
+    if (missed)
+      add(p.client, {
+        kind: "planMissed",
+        label: `Échéance ${missed.number}/${p.instalments.length} impayée`,
+        detail: `Prévue le ${formatFrenchDate(missed.date)} : déchéance du terme, tout le solde est dû`,
+      });
+    const recall = instalmentToRecall(status, today);
+    if (recall)
+      add(p.client, {
+        kind: "instalment",
+        label: `Échéance ${recall.number}/${p.instalments.length} le ${formatFrenchDate(recall.date)}`,
+        detail: `${formatEuros(recall.amount)} — rappel à envoyer`,
+      });
+  }
+
+  const items: (WorkItem & { rank: number })[] = [];
+  for (const entry of byDebtor.values()) {
+    if (entry.reasons.length === 0) continue;
+    const open = entry.claims.filter((c) => !isPaid(c));
+    entry.reasons.sort((a, b) => URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind));
+    items.push({
+      client: entry.claims[0]?.client ?? "",
+      invoices: open.map((c) => c.invoiceNumber),
+      outstanding: round(open.reduce((s, c) => s + outstanding(c), 0)),
+      oldestDue: open.map((c) => c.dueDate).sort()[0] ?? "",
+      reasons: entry.reasons,
+      rank: entry.rank,
+    });
+  }
+  items.sort(
+    (a, b) =>
+      a.rank - b.rank || a.oldestDue.localeCompare(b.oldestDue) || b.outstanding - a.outstanding,
+  );
+  const notes = [...source.problems];
+  const rateNote = missingRateNote(settings.rates, today);
+  if (rateNote) notes.push(rateNote);
+  const open = claims.filter((c) => !isPaid(c));
+  return {
+    today,
+    items: items.map(({ rank: _rank, ...item }) => item),
+    errors: plan.errors.map((e) => ({ row: e.row, invoice: e.invoice, message: e.message })),
+    totals: {
+      debtors: items.length,
+      outstanding: round(items.reduce((s, i) => s + i.outstanding, 0)),
+      ledgerOutstanding: round(open.reduce((s, c) => s + outstanding(c), 0)),
+      openInvoices: open.length,
+    },
+    notes,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

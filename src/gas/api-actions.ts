@@ -1,0 +1,315 @@
+// What the sidebar does: each function reads in bulk, lets the domain decide, writes what
+// changed, journals it, and returns the refreshed view (the sidebar calls once per view).
+import type {
+  ApiParsed,
+  Dossier,
+  LetterCreated,
+  LetterPreview,
+  PlanSchedule,
+  SendNowResult,
+  WorkList,
+} from "../api";
+import {
+  ApiError,
+  dossierView,
+  paidOf,
+  plansOfDebtor,
+  requireDebtor,
+  selectInvoices,
+} from "../api/dossier";
+import { type ComposedLetter, composeLetter } from "../api/letters";
+import { workList } from "../api/work-list";
+import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
+import { cellText } from "../domain/cells";
+import { debtorKey } from "../domain/daily-plan";
+import { type Exchange, exchangeEffects, exchangeProblem } from "../domain/exchange";
+import { columnsOfHeaderRow } from "../domain/headers";
+import { OUTCOMES } from "../domain/journal";
+import { totalsOf } from "../domain/messages/common";
+import { formatEuros } from "../domain/money";
+import { planId, planStatus, schedulePaymentPlan } from "../domain/payment-plan";
+import { writeLedgerChanges } from "./api-ledger";
+import { appendPlan, planSummary, refreshPaymentPlans } from "./api-plans";
+import { readSources, type ShellSource } from "./api-read";
+import { sidebarUser, underLock } from "./api-server";
+import { runDaily } from "./daily-run";
+import { createDocument } from "./documents";
+import { appendJournal, confirmJournal } from "./journal-sheet";
+import { HEADER_ROW, writeStepsDone } from "./ledger-sheet";
+import { recipientCount, sendMessage } from "./mailer";
+import { LEDGER_SHEET } from "./sheets";
+
+export function getWorkList(): WorkList {
+  return workList(readSources());
+}
+
+export function getDossier(client: string): Dossier {
+  return dossierView(readSources(), client);
+}
+
+/** The debtor of the row selected in « Créances », if any. */
+export function getActiveClient(): { client: string | null } {
+  const sheet = SpreadsheetApp.getActiveSheet();
+  const row = SpreadsheetApp.getActiveRange().getRow();
+  if (sheet.getName() !== LEDGER_SHEET || row <= HEADER_ROW) return { client: null };
+  const width = sheet.getLastColumn();
+  if (width === 0) return { client: null };
+  const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0] ?? [];
+  const column = columnsOfHeaderRow(header.map((v) => (typeof v === "string" ? v : ""))).client;
+  if (column === undefined) return { client: null };
+  const cell: unknown = sheet.getRange(row, column + 1).getValue();
+  const name = cellText(typeof cell === "string" || typeof cell === "number" ? cell : "");
+  return { client: name === "" ? null : name };
+}
+
+function letterOf(request: ApiParsed<"apiPreviewLetter">, src: ShellSource): ComposedLetter {
+  const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+  return composeLetter(request, {
+    claims,
+    journal: src.journal,
+    today: src.today,
+    settings: src.settings,
+  });
+}
+
+export function previewLetter(request: ApiParsed<"apiPreviewLetter">): LetterPreview {
+  const letter = letterOf(request, readSources());
+  return {
+    kind: letter.kind,
+    document: letter.document,
+    email: letter.email,
+    recipient: letter.recipient,
+    warnings: letter.warnings,
+  };
+}
+
+export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreated {
+  return underLock(() => {
+    const src = readSources();
+    const letter = letterOf(request, src);
+    const sendEmail = request.sendEmail === true;
+    if (sendEmail && !letter.email)
+      throw new ApiError(
+        letter.kind === "handover"
+          ? "Le dossier de transmission ne s'envoie pas au client."
+          : "Ce client n'a pas d'adresse email dans « Créances ».",
+      );
+    const to = sendEmail ? letter.recipient : "";
+    if (to && recipientCount(to) > MailApp.getRemainingDailyQuota())
+      throw new ApiError("Le quota d'emails du jour est atteint : réessayez demain.");
+    const channel =
+      letter.kind === "handover"
+        ? "Dossier"
+        : sendEmail
+          ? letter.ladderStep === 3
+            ? "Courrier + email"
+            : "Email"
+          : "Courrier";
+    const client = requireDebtor(src.lines, request.client)[0]?.client ?? request.client;
+    const [row] = appendJournal(
+      [
+        {
+          at: "",
+          invoices: request.invoices,
+          client,
+          step: letter.step,
+          channel,
+          recipient: to,
+          subject: letter.document.title,
+          outcome: OUTCOMES.intent,
+          document: "",
+          by: sidebarUser(),
+        },
+      ],
+      new Date(),
+    );
+    let created: ReturnType<typeof createDocument>;
+    try {
+      created = createDocument(letter.document, client);
+      if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [created.pdf]);
+    } catch (e) {
+      confirmJournal(
+        row as number,
+        `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
+      );
+      throw e;
+    }
+    // A ladder letter is the step itself: sent, handed over, or to be posted by the user.
+    const outcome =
+      letter.kind === "handover"
+        ? OUTCOMES.prepared
+        : to
+          ? OUTCOMES.sent
+          : letter.ladderStep
+            ? OUTCOMES.task
+            : "Document créé";
+    confirmJournal(row as number, outcome, created.docUrl);
+    if (letter.ladderStep !== undefined) {
+      const step = letter.ladderStep;
+      writeStepsDone(
+        src.ledger,
+        request.invoices.map((invoice) => ({ invoice, step, date: src.today })),
+        src.dates,
+      );
+    }
+    return {
+      title: letter.document.title,
+      docUrl: created.docUrl,
+      pdfUrl: created.pdfUrl,
+      emailedTo: to,
+      outcome,
+      dossier: dossierView(readSources(), request.client),
+    };
+  });
+}
+
+function scheduleOf(request: ApiParsed<"apiSchedulePlan">, src: ShellSource) {
+  const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+  const total = request.total ?? totalsOf(claims, src.today, src.settings).outstanding;
+  const schedule = schedulePaymentPlan({
+    total,
+    count: request.count,
+    firstDate: parseIsoDate(request.firstDate) as CalendarDate,
+    frequency: request.frequency,
+    agreedOn: src.today,
+  });
+  return { claims, total, schedule };
+}
+
+export function schedulePlan(request: ApiParsed<"apiSchedulePlan">): PlanSchedule {
+  const src = readSources();
+  const { total, schedule } = scheduleOf(request, src);
+  if (!schedule.ok)
+    return { total, instalments: [], problems: schedule.problems, suspendedUntil: "" };
+  const draft = { id: "", client: "", invoices: [], agreedOn: src.today, paidAtAgreement: 0 };
+  const status = planStatus({ ...draft, instalments: schedule.instalments }, 0, src.today);
+  return {
+    total,
+    instalments: schedule.instalments,
+    problems: [],
+    suspendedUntil: status.suspendedUntil,
+  };
+}
+
+/** Records an agreed plan: its rows in « Échéanciers », the invoices suspended until the
+ * first instalment (+ grace), a Journal line. */
+export function agreePlan(request: ApiParsed<"apiAgreePlan">): Dossier {
+  return underLock(() => {
+    const src = readSources();
+    const { claims, schedule } = scheduleOf(request, src);
+    if (!schedule.ok) throw new ApiError(schedule.problems.join(" "));
+    const running = plansOfDebtor(src.plans, request.client).filter(
+      (p) =>
+        p.invoices.some((i) => request.invoices.includes(i)) &&
+        !planStatus(p, paidOf(claims, p.invoices), src.today).completed,
+    );
+    if (running.length > 0)
+      throw new ApiError(`Un échéancier est déjà en cours pour ces factures (${running[0]?.id}).`);
+    const client = claims[0]?.client ?? request.client;
+    const plan = {
+      id: planId(src.today, request.invoices),
+      client,
+      invoices: request.invoices,
+      agreedOn: src.today,
+      paidAtAgreement: paidOf(claims, request.invoices),
+      instalments: schedule.instalments,
+    };
+    appendPlan(plan, src.dates);
+    const status = planStatus(plan, plan.paidAtAgreement, src.today);
+    writeLedgerChanges(
+      src.ledger,
+      request.invoices.map((invoice) => ({ invoice, suspendedUntil: status.suspendedUntil })),
+      src.dates,
+    );
+    const total = plan.instalments.reduce((s, i) => s + i.amount, 0);
+    appendJournal(
+      [
+        {
+          at: "",
+          invoices: request.invoices,
+          client,
+          step: "Échéancier convenu",
+          channel: "Échéancier",
+          recipient: "",
+          subject: `${formatEuros(total)} en ${planSummary(plan)} (${plan.id})`,
+          outcome: "Convenu",
+          document: "",
+          by: sidebarUser(),
+        },
+      ],
+      new Date(),
+    );
+    return dossierView(readSources(), request.client);
+  });
+}
+
+export function logExchange(request: ApiParsed<"apiLogExchange">): Dossier {
+  return underLock(() => {
+    const src = readSources();
+    const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+    const exchange: Exchange = {
+      client: claims[0]?.client ?? request.client,
+      invoices: request.invoices,
+      date: parseIsoDate(request.date) as CalendarDate,
+      channel: request.channel,
+      contact: request.contact,
+      notes: request.notes,
+      outcome: request.outcome,
+    };
+    if (request.outcomeDate)
+      exchange.outcomeDate = parseIsoDate(request.outcomeDate) as CalendarDate;
+    const problem = exchangeProblem(exchange, src.today);
+    if (problem) throw new ApiError(problem);
+    const effects = exchangeEffects(exchange, sidebarUser());
+    appendJournal([effects.journal], new Date());
+    writeLedgerChanges(src.ledger, effects.changes, src.dates);
+    return dossierView(readSources(), request.client);
+  });
+}
+
+/** The next step for one debtor, now, through the daily run itself (same plan, gap,
+ * idempotence, quotas, lock); the debtor's instalment reminder too, if one is due. */
+export function sendNow(client: string): SendNowResult {
+  const key = debtorKey(client);
+  const src = readSources();
+  const claims = requireDebtor(src.lines, client);
+  const plans = underLock(() => refreshPaymentPlans(src.dates, new Date(), sidebarUser(), key));
+  const report = runDaily("manuel", key);
+  const invoices = new Set(claims.map((c) => c.invoiceNumber));
+  const actions = [
+    ...plans.reminded.map((r) => ({
+      step: r.step,
+      channel: "email",
+      to: r.to,
+      subject: r.step,
+      outcome: OUTCOMES.sent,
+      docUrl: "",
+    })),
+    ...report.actions.map((a) => ({
+      step: a.step,
+      channel: a.channel,
+      to: a.to,
+      subject: a.subject,
+      outcome: a.outcome,
+      docUrl: a.docUrl ?? "",
+    })),
+  ];
+  const waiting = report.skipped.filter((s) => invoices.has(s.invoice));
+  const failed = report.errors.filter((e) => e.invoice.split(", ").some((i) => invoices.has(i)));
+  let message: string;
+  if (report.failure) message = `L'envoi a échoué : ${report.failure}`;
+  else if (actions.length > 0)
+    message = actions
+      .map((a) => `${a.step} : ${a.outcome.toLowerCase()}${a.to ? ` à ${a.to}` : ""}`)
+      .join(" ; ");
+  else if (report.stoppedBecause) message = `Rien n'a été envoyé : ${report.stoppedBecause}.`;
+  else if (failed.length > 0)
+    message = `Rien n'a été envoyé : ${failed.map((f) => f.message).join(" ; ")}`;
+  else message = "Rien à envoyer aujourd'hui pour ce client.";
+  return {
+    message,
+    actions,
+    waiting,
+    dossier: dossierView(readSources(), client),
+  };
+}

@@ -1,0 +1,238 @@
+// The « Échéanciers » sheet: one row per instalment, a plan being the rows sharing its id.
+// A person can read it, and the columns are the plan (see domain/payment-plan.ts):
+//   Plan | Client | Factures | Convenu le | Réglé à l'accord | Échéance | Date | Montant | État
+// « État » is written back at each refresh so the sheet tells where each plan stands.
+// refreshPaymentPlans() keeps each plan's invoices suspended until its next instalment and
+// emails the reminder of each instalment a few days before it, journaled like a step.
+
+import { ledgerClaims, paidOf } from "../api/dossier";
+import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
+import { cellText, parseAmountCell } from "../domain/cells";
+import { debtorKey } from "../domain/daily-plan";
+import type { LedgerChange } from "../domain/exchange";
+import {
+  actionKey,
+  invoicesCell,
+  OUTCOMES,
+  parseInvoicesCell,
+  takenActionKeys,
+} from "../domain/journal";
+import { buildInstalmentReminder } from "../domain/messages/payment-plan-proposal";
+import {
+  type InstalmentState,
+  instalmentReminderStep,
+  instalmentToRecall,
+  type PaymentPlan,
+  planStatus,
+} from "../domain/payment-plan";
+import { writeLedgerChanges } from "./api-ledger";
+import { appendJournal, confirmJournal, readJournal } from "./journal-sheet";
+import { readLedger, toCell } from "./ledger-sheet";
+import { recipientCount, sendMessage } from "./mailer";
+import { readSettings } from "./settings-sheet";
+import type { SheetDates } from "./sheet-dates";
+import { activeSpreadsheet, allValues, literal } from "./sheets";
+
+export const PLANS_SHEET = "Échéanciers";
+export const PLAN_HEADERS = [
+  "Plan",
+  "Client",
+  "Factures",
+  "Convenu le",
+  "Réglé à l'accord",
+  "Échéance",
+  "Date",
+  "Montant",
+  "État",
+] as const;
+const STATE_COLUMN = PLAN_HEADERS.indexOf("État") + 1;
+
+export const STATE_LABELS: Record<InstalmentState, string> = {
+  honoured: "Réglée",
+  upcoming: "À venir",
+  late: "En retard",
+  missed: "Impayée : déchéance du terme",
+};
+
+function plansSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const ss = activeSpreadsheet();
+  const existing = ss.getSheetByName(PLANS_SHEET);
+  if (existing || !create) return existing;
+  const sheet = ss.insertSheet(PLANS_SHEET);
+  sheet
+    .getRange(1, 1, 1, PLAN_HEADERS.length)
+    .setValues([[...PLAN_HEADERS]])
+    .setFontWeight("bold");
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** Plans with the sheet row of each instalment. */
+interface PlanRows {
+  plan: PaymentPlan;
+  rows: number[];
+}
+
+function readPlanRows(dates: SheetDates): PlanRows[] {
+  const sheet = plansSheet(false);
+  if (!sheet) return [];
+  const byId = new Map<string, PlanRows>();
+  allValues(sheet)
+    .slice(1)
+    .forEach((raw, i) => {
+      const r = raw.map((v) => toCell(v, dates));
+      const id = cellText(r[0]);
+      const date = cellText(r[6]) as CalendarDate;
+      const amount = parseAmountCell(r[7]);
+      if (id === "" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || amount === undefined) return;
+      const entry = byId.get(id) ?? {
+        plan: {
+          id,
+          client: cellText(r[1]),
+          invoices: parseInvoicesCell(cellText(r[2])),
+          agreedOn: cellText(r[3]) as CalendarDate,
+          paidAtAgreement: parseAmountCell(r[4]) ?? 0,
+          instalments: [],
+        },
+        rows: [],
+      };
+      entry.plan.instalments.push({
+        number: Number(r[5]) || entry.plan.instalments.length + 1,
+        date,
+        amount,
+      });
+      entry.rows.push(i + 2);
+      byId.set(id, entry);
+    });
+  return [...byId.values()];
+}
+
+export function readPlans(dates: SheetDates): PaymentPlan[] {
+  return readPlanRows(dates).map((p) => p.plan);
+}
+
+export function appendPlan(plan: PaymentPlan, dates: SheetDates): void {
+  const sheet = plansSheet(true) as GoogleAppsScript.Spreadsheet.Sheet;
+  const first = sheet.getLastRow() + 1;
+  const rows = plan.instalments.map((i) => [
+    plan.id,
+    literal(plan.client),
+    literal(invoicesCell(plan.invoices)),
+    dates.dateCellOf(plan.agreedOn),
+    plan.paidAtAgreement,
+    i.number,
+    dates.dateCellOf(i.date),
+    i.amount,
+    STATE_LABELS.upcoming,
+  ]);
+  const range = sheet.getRange(first, 1, rows.length, PLAN_HEADERS.length);
+  range.setValues(rows);
+  range.offset(0, 3, rows.length, 1).setNumberFormat("dd/mm/yyyy");
+  range.offset(0, 6, rows.length, 1).setNumberFormat("dd/mm/yyyy");
+  range.offset(0, 4, rows.length, 1).setNumberFormat('#,##0.00 "€"');
+  range.offset(0, 7, rows.length, 1).setNumberFormat('#,##0.00 "€"');
+}
+
+export interface PlansRefresh {
+  reminded: { client: string; step: string; to: string }[];
+  suspensionsMoved: number;
+}
+
+/** Moves each running plan's suspension to its next instalment, writes « État », and sends
+ * the instalment reminders due today (intent journaled first; never twice). Call it under
+ * the document lock; `debtor` (a debtorKey) limits it to one debtor. */
+export function refreshPaymentPlans(
+  dates: SheetDates,
+  now: Date,
+  by: string,
+  debtor?: string,
+): PlansRefresh {
+  const result: PlansRefresh = { reminded: [], suspensionsMoved: 0 };
+  const planRows = readPlanRows(dates).filter(
+    (p) => debtor === undefined || debtorKey(p.plan.client) === debtor,
+  );
+  if (planRows.length === 0) return result;
+  const today = dates.today();
+  const { settings } = readSettings(dates);
+  const ledger = readLedger(dates);
+  const claims = ledgerClaims(ledger.lines);
+  const journal = readJournal(dates);
+  const taken = takenActionKeys(journal);
+  const changes: LedgerChange[] = [];
+  const sheet = plansSheet(false) as GoogleAppsScript.Spreadsheet.Sheet;
+  let emailsLeft = MailApp.getRemainingDailyQuota();
+  const states = new Map<number, string>();
+
+  for (const { plan, rows } of planRows) {
+    const status = planStatus(plan, paidOf(claims, plan.invoices), today);
+    status.instalments.forEach((i, k) => {
+      const row = rows[k];
+      if (row !== undefined) states.set(row, STATE_LABELS[i.state]);
+    });
+    if (status.completed) continue;
+    for (const invoice of plan.invoices) {
+      const claim = claims.find((c) => c.invoiceNumber === invoice);
+      if (claim && claim.suspendedUntil !== status.suspendedUntil) {
+        changes.push({ invoice, suspendedUntil: status.suspendedUntil });
+        result.suspensionsMoved++;
+      }
+    }
+    const recall = instalmentToRecall(status, today);
+    const email = claims.find((c) => plan.invoices.includes(c.invoiceNumber) && c.email)?.email;
+    if (!recall || !email) continue;
+    const step = instalmentReminderStep(recall, plan.instalments.length);
+    if (taken.has(actionKey(plan.invoices, step)) || recipientCount(email) > emailsLeft) continue;
+    const message = buildInstalmentReminder({
+      client: plan.client,
+      invoices: plan.invoices,
+      instalment: recall,
+      count: plan.instalments.length,
+      settings,
+    });
+    const [row] = appendJournal(
+      [
+        {
+          at: "",
+          invoices: plan.invoices,
+          client: plan.client,
+          step,
+          channel: "Email",
+          recipient: email,
+          subject: message.title,
+          outcome: OUTCOMES.intent,
+          document: "",
+          by,
+        },
+      ],
+      now,
+    );
+    try {
+      sendMessage(email, message, settings.creditor);
+    } catch (e) {
+      confirmJournal(
+        row as number,
+        `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
+      );
+      continue;
+    }
+    confirmJournal(row as number, OUTCOMES.sent);
+    emailsLeft -= recipientCount(email);
+    result.reminded.push({ client: plan.client, step, to: email });
+  }
+  // « État »: one read and one write of the column.
+  const stateRange = sheet.getRange(2, STATE_COLUMN, Math.max(sheet.getLastRow() - 1, 1), 1);
+  const stateValues = stateRange.getValues();
+  for (const [row, label] of states) (stateValues[row - 2] as unknown[])[0] = label;
+  stateRange.setValues(stateValues);
+  writeLedgerChanges(ledger, changes, dates);
+  return result;
+}
+
+/** « 6 échéances de 481,67 € du 15/12/2026 au 15/05/2027 ». */
+export function planSummary(plan: PaymentPlan): string {
+  const first = plan.instalments[0];
+  const last = plan.instalments[plan.instalments.length - 1];
+  if (!first || !last) return "";
+  const n = plan.instalments.length;
+  return `${n} échéance${n > 1 ? "s" : ""} du ${formatFrenchDate(first.date)} au ${formatFrenchDate(last.date)}`;
+}

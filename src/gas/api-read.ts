@@ -1,0 +1,31 @@
+// Everything a sidebar view needs, read in bulk: one getValues per sheet.
+import type { ViewSource } from "../api/dossier";
+import type { CalendarDate } from "../domain/calendar-date";
+import { readPlans } from "./api-plans";
+import { readJournal } from "./journal-sheet";
+import { type LedgerRead, readLedger } from "./ledger-sheet";
+import { readSettings } from "./settings-sheet";
+import { type SheetDates, sheetDates } from "./sheet-dates";
+import { activeSpreadsheet } from "./sheets";
+
+export interface ShellSource extends ViewSource {
+  dates: SheetDates;
+  ledger: LedgerRead;
+  today: CalendarDate;
+}
+
+export function readSources(): ShellSource {
+  const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
+  const { settings, problems } = readSettings(dates);
+  const ledger = readLedger(dates);
+  return {
+    dates,
+    ledger,
+    lines: ledger.lines,
+    journal: readJournal(dates),
+    plans: readPlans(dates),
+    today: dates.today(),
+    settings,
+    problems,
+  };
+}

@@ -1,0 +1,99 @@
+// The edge between google.script.run and Recouvra: every request is validated against its
+// schema (src/api.ts) before anything runs, and every failure leaves as one French
+// sentence — never a stack trace, never Google's English alone.
+import {
+  API_REQUESTS,
+  type ApiName,
+  type ApiParsed,
+  type ApiResponse,
+  describeIssues,
+} from "../api";
+import { ApiError } from "../api/dossier";
+import {
+  agreePlan,
+  createLetter,
+  getActiveClient,
+  getDossier,
+  getWorkList,
+  logExchange,
+  previewLetter,
+  schedulePlan,
+  sendNow,
+} from "./api-actions";
+import { getSettings, saveSettings } from "./api-settings";
+
+const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = {
+  apiWorkList: () => getWorkList(),
+  apiActiveClient: () => getActiveClient(),
+  apiDossier: (r) => getDossier(r.client),
+  apiPreviewLetter: previewLetter,
+  apiCreateLetter: createLetter,
+  apiSchedulePlan: schedulePlan,
+  apiAgreePlan: agreePlan,
+  apiLogExchange: logExchange,
+  apiSendNow: (r) => sendNow(r.client),
+  apiGetSettings: () => getSettings(),
+  apiSaveSettings: saveSettings,
+};
+
+const API_NAMES: ReadonlySet<string> = new Set(Object.keys(HANDLERS));
+
+/** The one entry point of the sidebar: the function's name, then its request. */
+export function dispatch(name: unknown, request: unknown): unknown {
+  if (typeof name !== "string" || !API_NAMES.has(name))
+    throw new Error(`Demande refusée — fonction inconnue : ${String(name).slice(0, 50)}`);
+  const key = name as ApiName;
+  return serve(
+    key,
+    request,
+    HANDLERS[key] as (r: ApiParsed<typeof key>) => ApiResponse<typeof key>,
+  );
+}
+
+function friendly(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  const message = (e instanceof Error ? e.message : String(e)).replace(/^(Exception|Error): /, "");
+  if (/too many times|trop de fois/i.test(message))
+    return "Le quota journalier de Google est atteint : réessayez demain.";
+  if (/lock|verrou/i.test(message))
+    return "Une autre action de Recouvra est en cours : réessayez dans un instant.";
+  return `Recouvra n'a pas pu terminer : ${message}`;
+}
+
+export function serve<K extends ApiName>(
+  name: K,
+  request: unknown,
+  handler: (request: ApiParsed<K>) => ApiResponse<K>,
+): ApiResponse<K> {
+  const parsed = API_REQUESTS[name].safeParse(request ?? {});
+  if (!parsed.success) throw new Error(`Demande refusée — ${describeIssues(parsed.error)}`);
+  try {
+    return handler(parsed.data as ApiParsed<K>);
+  } catch (e) {
+    throw new Error(friendly(e));
+  }
+}
+
+const LOCK_WAIT_MS = 30_000;
+
+/** Runs `act` under the document lock the daily run also takes: never both at once. */
+export function underLock<T>(act: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new ApiError("Une autre action de Recouvra est en cours : réessayez dans un instant.");
+  try {
+    return act();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Who acts from the sidebar, for the Journal's « Par ». */
+export function sidebarUser(): string {
+  try {
+    const email = Session.getActiveUser().getEmail();
+    return email ? `${email} (panneau)` : "Recouvra (panneau)";
+  } catch (_) {
+    return "Recouvra (panneau)";
+  }
+}

@@ -1,0 +1,85 @@
+// « Paramètres » through the sidebar: read as the daily run reads it, written back whole in
+// the layout Initialiser le classeur uses (settingsSheetValues), then the daily trigger set
+// on or off at the new hour.
+import type { ApiParsed, LadderView, SettingsView } from "../api";
+import { ApiError } from "../api/dossier";
+import { type LadderOffsets, PROFILES, type Profile, type StepNumber } from "../domain/ladder";
+import type { RecoverySettings } from "../domain/settings";
+import { settingsSheetValues } from "../domain/settings-sheet";
+import { readSettings } from "./settings-sheet";
+import { sheetDates } from "./sheet-dates";
+import { activeSpreadsheet, literal, SETTINGS_SHEET } from "./sheets";
+import { disableAutoRun, enableAutoRun, isAutoRunEnabled } from "./triggers";
+
+const STEPS: readonly StepNumber[] = [1, 2, 3, 4];
+
+function view(settings: RecoverySettings, problems: string[]): SettingsView {
+  const ladder = {} as LadderView;
+  for (const p of PROFILES) {
+    const offsets = settings.ladder.offsets[p];
+    ladder[p] = {
+      1: offsets[1] ?? null,
+      2: offsets[2] ?? null,
+      3: offsets[3] ?? null,
+      4: offsets[4] ?? null,
+    };
+  }
+  return {
+    creditor: settings.creditor,
+    account: settings.account,
+    sendHour: settings.sendHour,
+    gapDays: settings.ladder.gapDays,
+    formalNoticeDeadlineDays: settings.ladder.formalNoticeDeadlineDays,
+    ladder,
+    autoRun: isAutoRunEnabled(),
+    problems,
+  };
+}
+
+export function getSettings(): SettingsView {
+  const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
+  const { settings, problems } = readSettings(dates);
+  return view(settings, problems);
+}
+
+export function saveSettings(input: ApiParsed<"apiSaveSettings">): SettingsView {
+  const ss = activeSpreadsheet();
+  const dates = sheetDates(ss.getSpreadsheetTimeZone());
+  const current = readSettings(dates).settings;
+  const offsets = {} as Record<Profile, LadderOffsets>;
+  for (const p of PROFILES) {
+    const column: LadderOffsets = {};
+    let previous = -1;
+    for (const step of STEPS) {
+      const days = input.ladder[p][step];
+      if (days === null) continue;
+      if (days < previous)
+        throw new ApiError(`Échelle ${p} : les jours doivent croître d'une étape à la suivante.`);
+      column[step] = days;
+      previous = days;
+    }
+    if (Object.keys(column).length === 0)
+      throw new ApiError(`Échelle ${p} : au moins une étape est nécessaire.`);
+    offsets[p] = column;
+  }
+  const settings: RecoverySettings = {
+    ...current,
+    creditor: { ...input.creditor, siren: input.creditor.siren.replace(/\s/g, "") },
+    account: input.account,
+    sendHour: input.sendHour,
+    ladder: {
+      offsets,
+      gapDays: input.gapDays,
+      formalNoticeDeadlineDays: input.formalNoticeDeadlineDays,
+    },
+  };
+  const values = settingsSheetValues(settings, dates.today()).map((r) =>
+    r.map((c) => (typeof c === "string" ? literal(c) : c)),
+  );
+  const sheet = ss.getSheetByName(SETTINGS_SHEET) ?? ss.insertSheet(SETTINGS_SHEET);
+  sheet.clearContents();
+  sheet.getRange(1, 1, values.length, values[0]?.length ?? 1).setValues(values);
+  if (input.autoRun) enableAutoRun();
+  else disableAutoRun();
+  return getSettings();
+}
