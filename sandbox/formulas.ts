@@ -262,8 +262,16 @@ export class FormulaEngine {
       this.dirty = true;
       this.versions.set(sheet, (this.versions.get(sheet) ?? 0) + 1);
     };
-    rt.beforeRead = () => {
-      if (this.dirty && !this.running && this.rt.current()?.kind !== "custom") this.recalculate();
+    // Reading a sheet that holds formulas waits for them, as Sheets' reads do.
+    rt.beforeRead = (sheet) => {
+      if (
+        this.dirty &&
+        !this.running &&
+        this.rt.current()?.kind !== "custom" &&
+        hasFormulas(sheet)
+      ) {
+        this.recalculate();
+      }
     };
   }
 
@@ -515,4 +523,8 @@ function toGrid(out: unknown): CellValue[][] | CellError {
   if (out.length === 0) return { value: "#N/A", message: "Array result was empty." };
   if (!out.some(Array.isArray)) return out.map((v) => [cellValue(v)]);
   return out.map((row) => (Array.isArray(row) ? row.map(cellValue) : [cellValue(row)]));
+}
+
+function hasFormulas(sheet: SheetModel): boolean {
+  return sheet.formulas.some((row) => row.some((f) => f !== ""));
 }

@@ -24,15 +24,17 @@ export function maxRows(s: SheetModel): number {
   return s.values.length;
 }
 
+/** The grid is rectangular (ensureSize keeps it so): its first row gives the width. */
 export function maxCols(s: SheetModel): number {
-  let n = 0;
-  for (const row of s.values) if (row.length > n) n = row.length;
-  return n;
+  return s.values[0]?.length ?? 0;
 }
 
 /** Grows the grid (Sheets adds rows/columns when a script writes beyond it). */
 export function ensureSize(s: SheetModel, rows: number, cols: number): void {
-  const width = Math.max(maxCols(s), cols);
+  const last = s.values[rows - 1];
+  if (last && last.length >= cols && (s.values[0]?.length ?? 0) >= cols) return;
+  let width = cols;
+  for (const row of s.values) if (row.length > width) width = row.length;
   for (const row of s.values) while (row.length < width) row.push("");
   while (s.values.length < rows) s.values.push(Array.from({ length: width }, () => ""));
 }
@@ -58,8 +60,12 @@ function setIn<T>(grid: T[][], r: number, c: number, v: T, blank: T): void {
 }
 
 export function putValue(s: SheetModel, r: number, c: number, v: CellValue): void {
-  ensureSize(s, r + 1, c + 1);
-  (s.values[r] as CellValue[])[c] = v;
+  const row = s.values[r];
+  if (row && c < row.length) row[c] = v;
+  else {
+    ensureSize(s, r + 1, c + 1);
+    (s.values[r] as CellValue[])[c] = v;
+  }
 }
 
 export function putFormula(s: SheetModel, r: number, c: number, f: string): void {

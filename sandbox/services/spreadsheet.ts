@@ -236,9 +236,8 @@ export class SpreadsheetApp implements Pick<AppT, AppMethods> {
     if (active) return active as unknown as RangeT;
     return new Range(this._ss._active(), 1, 1, 1, 1) as unknown as RangeT;
   }
-  flush(): void {
-    this._ss._rt.beforeRead(this._ss._active()._model);
-  }
+  /** Writes are applied at once in the sandbox; formulas catch up when their cells are read. */
+  flush(): void {}
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return new DataValidationBuilder() as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
   }
