@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import ts from "typescript";
+import { buildSidebar } from "./sidebar";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -85,4 +86,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(1);
   }
+  const sidebar = await buildSidebar(dist);
+  console.log(`dist/Sidebar.html: ${(sidebar.bytes / 1024).toFixed(1)} Ko`);
 }

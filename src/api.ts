@@ -346,14 +346,7 @@ export function describeIssues(error: z.core.$ZodError): string {
     .slice(0, 5)
     .map((i) => {
       const where = i.path.map(String).join(".");
-      const what =
-        i.code === "invalid_type"
-          ? `valeur de type ${i.expected} attendue`
-          : i.code === "invalid_value"
-            ? "valeur non prévue"
-            : i.code === "unrecognized_keys"
-              ? "champ inconnu"
-              : i.message;
+      const what = i.code === "custom" ? i.message : "valeur invalide";
       return where ? `${where} : ${what}` : what;
     })
     .join(" ; ");

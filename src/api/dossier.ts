@@ -170,8 +170,6 @@ export function dossierView(source: ViewSource, client: string): Dossier {
   const notes = [...source.problems];
   const rateNote = missingRateNote(settings.rates, today);
   if (rateNote) notes.push(rateNote);
-  if (claims.some((c) => c.dueDateDefaulted))
-    notes.push("Échéance manquante sur une facture : date de facture + 30 jours retenue.");
   const head = claims[0] as Claim;
   return {
     today,

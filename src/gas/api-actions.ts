@@ -296,16 +296,14 @@ export function sendNow(client: string): SendNowResult {
   ];
   const waiting = report.skipped.filter((s) => invoices.has(s.invoice));
   const failed = report.errors.filter((e) => e.invoice.split(", ").some((i) => invoices.has(i)));
-  let message: string;
-  if (report.failure) message = `L'envoi a échoué : ${report.failure}`;
-  else if (actions.length > 0)
-    message = actions
-      .map((a) => `${a.step} : ${a.outcome.toLowerCase()}${a.to ? ` à ${a.to}` : ""}`)
-      .join(" ; ");
-  else if (report.stoppedBecause) message = `Rien n'a été envoyé : ${report.stoppedBecause}.`;
-  else if (failed.length > 0)
-    message = `Rien n'a été envoyé : ${failed.map((f) => f.message).join(" ; ")}`;
-  else message = "Rien à envoyer aujourd'hui pour ce client.";
+  const done = actions.map((a) => `${a.step} : ${a.outcome.toLowerCase()} ${a.to}`.trim());
+  const why = report.failure ?? report.stoppedBecause ?? failed.map((f) => f.message).join(" ; ");
+  const message =
+    done.length > 0
+      ? done.join(" ; ")
+      : why
+        ? `Rien n'a été envoyé : ${why}`
+        : "Rien à envoyer aujourd'hui pour ce client.";
   return {
     message,
     actions,

@@ -1,7 +1,7 @@
 // The « Échéanciers » sheet: one row per instalment, a plan being the rows sharing its id.
 // A person can read it, and the columns are the plan (see domain/payment-plan.ts):
-//   Plan | Client | Factures | Convenu le | Réglé à l'accord | Échéance | Date | Montant | État
-// « État » is written back at each refresh so the sheet tells where each plan stands.
+//   Plan | Client | Factures | Convenu le | Réglé à l'accord | Échéance | Date | Montant
+// Where each plan stands is computed, never stored: the sidebar shows it.
 // refreshPaymentPlans() keeps each plan's invoices suspended until its next instalment and
 // emails the reminder of each instalment a few days before it, journaled like a step.
 
@@ -19,7 +19,6 @@ import {
 } from "../domain/journal";
 import { buildInstalmentReminder } from "../domain/messages/payment-plan-proposal";
 import {
-  type InstalmentState,
   instalmentReminderStep,
   instalmentToRecall,
   type PaymentPlan,
@@ -43,16 +42,7 @@ export const PLAN_HEADERS = [
   "Échéance",
   "Date",
   "Montant",
-  "État",
 ] as const;
-const STATE_COLUMN = PLAN_HEADERS.indexOf("État") + 1;
-
-export const STATE_LABELS: Record<InstalmentState, string> = {
-  honoured: "Réglée",
-  upcoming: "À venir",
-  late: "En retard",
-  missed: "Impayée : déchéance du terme",
-};
 
 function plansSheet(create: boolean): GoogleAppsScript.Spreadsheet.Sheet | null {
   const ss = activeSpreadsheet();
@@ -123,7 +113,6 @@ export function appendPlan(plan: PaymentPlan, dates: SheetDates): void {
     i.number,
     dates.dateCellOf(i.date),
     i.amount,
-    STATE_LABELS.upcoming,
   ]);
   const range = sheet.getRange(first, 1, rows.length, PLAN_HEADERS.length);
   range.setValues(rows);
@@ -138,7 +127,7 @@ export interface PlansRefresh {
   suspensionsMoved: number;
 }
 
-/** Moves each running plan's suspension to its next instalment, writes « État », and sends
+/** Moves each running plan's suspension to its next instalment and sends
  * the instalment reminders due today (intent journaled first; never twice). Call it under
  * the document lock; `debtor` (a debtorKey) limits it to one debtor. */
 export function refreshPaymentPlans(
@@ -159,16 +148,10 @@ export function refreshPaymentPlans(
   const journal = readJournal(dates);
   const taken = takenActionKeys(journal);
   const changes: LedgerChange[] = [];
-  const sheet = plansSheet(false) as GoogleAppsScript.Spreadsheet.Sheet;
   let emailsLeft = MailApp.getRemainingDailyQuota();
-  const states = new Map<number, string>();
 
-  for (const { plan, rows } of planRows) {
+  for (const { plan } of planRows) {
     const status = planStatus(plan, paidOf(claims, plan.invoices), today);
-    status.instalments.forEach((i, k) => {
-      const row = rows[k];
-      if (row !== undefined) states.set(row, STATE_LABELS[i.state]);
-    });
     if (status.completed) continue;
     for (const invoice of plan.invoices) {
       const claim = claims.find((c) => c.invoiceNumber === invoice);
@@ -219,11 +202,6 @@ export function refreshPaymentPlans(
     emailsLeft -= recipientCount(email);
     result.reminded.push({ client: plan.client, step, to: email });
   }
-  // « État »: one read and one write of the column.
-  const stateRange = sheet.getRange(2, STATE_COLUMN, Math.max(sheet.getLastRow() - 1, 1), 1);
-  const stateValues = stateRange.getValues();
-  for (const [row, label] of states) (stateValues[row - 2] as unknown[])[0] = label;
-  stateRange.setValues(stateValues);
   writeLedgerChanges(ledger, changes, dates);
   return result;
 }

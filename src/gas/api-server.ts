@@ -55,8 +55,6 @@ function friendly(e: unknown): string {
   const message = (e instanceof Error ? e.message : String(e)).replace(/^(Exception|Error): /, "");
   if (/too many times|trop de fois/i.test(message))
     return "Le quota journalier de Google est atteint : réessayez demain.";
-  if (/lock|verrou/i.test(message))
-    return "Une autre action de Recouvra est en cours : réessayez dans un instant.";
   return `Recouvra n'a pas pu terminer : ${message}`;
 }
 

@@ -1,0 +1,15 @@
+// How amounts and dates read in French: the domain's own formatters.
+import { type CalendarDate, formatFrenchDate } from "../src/domain/calendar-date";
+import { formatEuros } from "../src/domain/money";
+
+export const euros = (amount: number): string => formatEuros(amount);
+
+/** "2026-11-26" → "26/11/2026"; "" stays "". */
+export function frDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? formatFrenchDate(iso.slice(0, 10) as CalendarDate) : iso;
+}
+
+/** "2026-11-26 09:15" → "26/11/2026 09:15". */
+export function frDateTime(at: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(at) ? `${frDate(at)}${at.slice(10)}` : at;
+}

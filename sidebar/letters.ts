@@ -1,0 +1,184 @@
+// Letters: choose, fill what the letter needs, preview it exactly as the Doc will read,
+// then create the Doc and its PDF (and email it if asked). Nothing is created before.
+import type { ApiRequest, LetterKind } from "../src/api";
+import { call } from "./client";
+import { clear, field, h, link } from "./dom";
+import type { DossierContext } from "./dossier";
+import { euros } from "./format";
+import { renderDocument } from "./preview";
+
+const KINDS: [LetterKind, string][] = [
+  ["courtesy", "Relance de courtoisie"],
+  ["firm", "Relance ferme"],
+  ["formalNotice", "Mise en demeure"],
+  ["paymentPlan", "Proposition d'échéancier"],
+  ["acknowledgment", "Reconnaissance de dette"],
+  ["partialSettlement", "Protocole de remise partielle"],
+  ["handover", "Dossier de transmission"],
+];
+
+const NEEDS_IDENTITY: LetterKind[] = ["paymentPlan", "acknowledgment", "partialSettlement"];
+
+export function parseAmount(text: string): number | undefined {
+  const t = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
+  if (t === "") return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+export function letterPanel(ctx: DossierContext): HTMLElement {
+  const kind = h(
+    "select",
+    { name: "kind" },
+    ...KINDS.map(([v, l]) => h("option", { value: v, text: l })),
+  );
+  const address = h("textarea", { name: "address", rows: "2" });
+  const representative = h("input", { type: "text", name: "representative" });
+  const amount = h("input", { type: "text", name: "amount", inputmode: "decimal" });
+  const count = h("input", { type: "number", name: "count", min: "1", max: "24", value: "6" });
+  const firstDate = h("input", { type: "date", name: "firstDate" });
+  const frequency = h(
+    "select",
+    { name: "frequency" },
+    h("option", { value: "monthly", text: "Mensuelle" }),
+    h("option", { value: "weekly", text: "Hebdomadaire" }),
+    h("option", { value: "quarterly", text: "Trimestrielle" }),
+  );
+  const withPlan = h("input", { type: "checkbox", name: "withPlan" });
+  const settlement = h("input", { type: "text", name: "settlement", inputmode: "decimal" });
+  const payBy = h("input", { type: "date", name: "payBy" });
+  const sendEmail = h("input", {
+    type: "checkbox",
+    name: "sendEmail",
+    disabled: ctx.dossier.email === "",
+  });
+  const extra = h("div", { class: "extra" });
+  const out = h("div", { class: "letter-out" });
+
+  const drawExtra = () => {
+    clear(extra);
+    const k = kind.value as LetterKind;
+    if (NEEDS_IDENTITY.includes(k))
+      extra.append(
+        field("Adresse du client", address),
+        field("Signataire pour le client", representative, "Ex. : M. Paul Moreau, gérant"),
+        field("Montant (€)", amount, `Vide = reste dû (${euros(ctx.dossier.totals.outstanding)})`),
+      );
+    if (k === "acknowledgment")
+      extra.append(h("label", { class: "check" }, withPlan, " Avec échéancier"));
+    if (k === "paymentPlan" || k === "acknowledgment")
+      extra.append(
+        field("Nombre d'échéances", count),
+        field("Première échéance", firstDate),
+        field("Périodicité", frequency),
+      );
+    if (k === "partialSettlement")
+      extra.append(
+        field("Montant réglé par le client (€)", settlement),
+        field("À régler au plus tard le", payBy),
+      );
+  };
+  kind.addEventListener("change", () => {
+    drawExtra();
+    clear(out);
+  });
+  drawExtra();
+
+  const request = (): ApiRequest<"apiPreviewLetter"> | string => {
+    const invoices = ctx.selected();
+    if (invoices.length === 0) return "Cochez au moins une facture.";
+    const k = kind.value as LetterKind;
+    const r: ApiRequest<"apiPreviewLetter"> = { client: ctx.dossier.client, kind: k, invoices };
+    if (NEEDS_IDENTITY.includes(k)) {
+      if (address.value.trim()) r.address = address.value.trim();
+      if (representative.value.trim()) r.representative = representative.value.trim();
+      const a = parseAmount(amount.value);
+      if (Number.isNaN(a)) return "Montant : nombre attendu (ex. 1 850,50).";
+      if (a !== undefined) r.amount = a;
+    }
+    if (k === "paymentPlan" || (k === "acknowledgment" && withPlan.checked)) {
+      if (!firstDate.value) return "Indiquez la date de la première échéance.";
+      r.plan = {
+        count: Number(count.value),
+        firstDate: firstDate.value,
+        frequency: frequency.value as "monthly",
+      };
+    }
+    if (k === "partialSettlement") {
+      const s = parseAmount(settlement.value);
+      if (s === undefined || Number.isNaN(s) || !payBy.value)
+        return "Indiquez le montant réglé et la date limite.";
+      r.settlement = { amount: s, payBy: payBy.value };
+    }
+    return r;
+  };
+
+  const previewButton = h("button", {
+    type: "button",
+    class: "secondary",
+    text: "Aperçu",
+    onclick: () => {
+      const r = request();
+      if (typeof r === "string") return ctx.app.notify(r, "error");
+      void ctx.app
+        .busy("Préparation de l'aperçu…", () => call("apiPreviewLetter", r))
+        .then((p) => {
+          if (!p) return;
+          clear(out);
+          for (const w of p.warnings) out.append(h("p", { class: "note", role: "note", text: w }));
+          out.append(renderDocument(p.document, "Aperçu du courrier"));
+          if (p.email)
+            out.append(
+              h("h4", { text: `Email à ${p.recipient}` }),
+              renderDocument(p.email, "Aperçu de l'email"),
+            );
+          createButton.disabled = false;
+        });
+    },
+  });
+  const createButton = h("button", {
+    type: "button",
+    class: "primary",
+    text: "Créer le document",
+    disabled: true,
+    onclick: () => {
+      const r = request();
+      if (typeof r === "string") return ctx.app.notify(r, "error");
+      createButton.disabled = true;
+      void ctx.app
+        .busy("Création du document et du PDF…", () =>
+          call("apiCreateLetter", { ...r, sendEmail: sendEmail.checked }),
+        )
+        .then((c) => {
+          if (!c) {
+            createButton.disabled = false;
+            return;
+          }
+          ctx.refresh(c.dossier);
+          ctx.app.notify(
+            `${c.title} : ${c.outcome.toLowerCase()}${c.emailedTo ? ` à ${c.emailedTo}` : ""}.`,
+            "ok",
+          );
+          ctx.app.main.prepend(
+            h(
+              "p",
+              { class: "created", id: "created-links" },
+              "Document créé : ",
+              link(c.docUrl, "Ouvrir le document"),
+              " · ",
+              link(c.pdfUrl, "Ouvrir le PDF"),
+            ),
+          );
+        });
+    },
+  });
+  return h(
+    "div",
+    {},
+    field("Courrier", kind),
+    extra,
+    h("label", { class: "check" }, sendEmail, " Envoyer le PDF par email au client"),
+    h("div", { class: "buttons" }, previewButton, createButton),
+    out,
+  );
+}

@@ -1,0 +1,15 @@
+// The sidebar's entry: the frame paints at once, then « Aujourd'hui » asks the server.
+import { createApp } from "./app";
+import { renderDossier } from "./dossier";
+import { renderSettings } from "./settings";
+import { renderWorkList } from "./work-list";
+
+const root = document.getElementById("app");
+if (root) {
+  const app = createApp(root, {
+    today: renderWorkList,
+    dossier: renderDossier,
+    settings: renderSettings,
+  });
+  app.openToday();
+}

@@ -1,0 +1,161 @@
+// « Paramètres » through the API: the creditor's identity and payment details (in every
+// message), the ladder per profile, quotas, the daily hour and automatic sending.
+import type { ApiRequest, SettingsView } from "../src/api";
+import type { App } from "./app";
+import { call } from "./client";
+import { field, h } from "./dom";
+
+const CREDITOR_FIELDS: [keyof SettingsView["creditor"], string, string?][] = [
+  ["companyName", "Raison sociale"],
+  ["address", "Adresse"],
+  ["city", "Ville"],
+  ["siren", "SIREN", "9 chiffres"],
+  ["email", "Email de réponse"],
+  ["phone", "Téléphone"],
+  ["signature", "Signature", "Prénom Nom, fonction"],
+  ["iban", "IBAN"],
+  ["bic", "BIC"],
+  ["paymentReference", "Référence à rappeler", "{{factures}} = les numéros de facture"],
+  ["paymentLink", "Lien de paiement", "Facultatif, https://…"],
+];
+const PROFILES = ["Standard", "Fidèle", "En difficulté", "Récalcitrant"] as const;
+const STEPS = [
+  [1, "Courtoisie"],
+  [2, "Ferme"],
+  [3, "Mise en demeure"],
+  [4, "Transmission"],
+] as const;
+
+export function renderSettings(app: App): void {
+  app.show("settings", (main) =>
+    main.append(h("h2", { text: "Paramètres" }), h("p", { class: "muted", text: "Chargement…" })),
+  );
+  void app
+    .busy("Chargement des paramètres…", () => call("apiGetSettings", {}))
+    .then((s) => {
+      if (s) drawSettings(app, s);
+    });
+}
+
+function drawSettings(app: App, s: SettingsView): void {
+  app.show("settings", (main) => {
+    const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
+    const creditor = CREDITOR_FIELDS.map(([key, label, hint]) => {
+      const input =
+        key === "address"
+          ? h("textarea", { name: key, rows: "2" })
+          : h("input", { type: key === "email" ? "email" : "text", name: key });
+      input.value = s.creditor[key];
+      inputs.set(key, input);
+      return field(label, input, hint);
+    });
+    const number = (name: string, value: number, min: number, max: number) => {
+      const input = h("input", { type: "number", name, min: String(min), max: String(max) });
+      input.value = String(value);
+      return input;
+    };
+    const sendHour = number("sendHour", s.sendHour, 0, 23);
+    const gapDays = number("gapDays", s.gapDays, 0, 60);
+    const deadline = number("formalNoticeDeadlineDays", s.formalNoticeDeadlineDays, 1, 60);
+    const account = h(
+      "select",
+      { name: "account" },
+      h("option", { value: "consumer", text: "Gmail (100 emails / jour)" }),
+      h("option", { value: "workspace", text: "Google Workspace (1 500 / jour)" }),
+    );
+    account.value = s.account;
+    const autoRun = h("input", { type: "checkbox", name: "autoRun", checked: s.autoRun });
+    const ladderInputs: Record<string, HTMLInputElement> = {};
+    const ladder = h(
+      "table",
+      { class: "ladder" },
+      h("caption", { text: "Échelle : jours après l'échéance (vide = étape sautée)" }),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col", text: "Étape" }),
+          ...PROFILES.map((p) => h("th", { scope: "col", text: p })),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...STEPS.map(([step, label]) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row", text: label }),
+            ...PROFILES.map((p) => {
+              const v = s.ladder[p][step];
+              const input = h("input", {
+                type: "number",
+                min: "0",
+                max: "365",
+                "aria-label": `${label}, ${p}`,
+              });
+              input.value = v === null ? "" : String(v);
+              ladderInputs[`${p}|${step}`] = input;
+              return h("td", {}, input);
+            }),
+          ),
+        ),
+      ),
+    );
+    const save = h("button", {
+      type: "button",
+      class: "primary",
+      text: "Enregistrer",
+      onclick: () => {
+        const creditorValues = Object.fromEntries(
+          CREDITOR_FIELDS.map(([k]) => [k, inputs.get(k)?.value.trim() ?? ""]),
+        ) as unknown as SettingsView["creditor"];
+        const ladderValues = Object.fromEntries(
+          PROFILES.map((p) => [
+            p,
+            Object.fromEntries(
+              STEPS.map(([step]) => {
+                const raw = ladderInputs[`${p}|${step}`]?.value ?? "";
+                return [step, raw === "" ? null : Number(raw)];
+              }),
+            ),
+          ]),
+        ) as ApiRequest<"apiSaveSettings">["ladder"];
+        const request: ApiRequest<"apiSaveSettings"> = {
+          creditor: creditorValues,
+          account: account.value as "consumer",
+          sendHour: Number(sendHour.value),
+          gapDays: Number(gapDays.value),
+          formalNoticeDeadlineDays: Number(deadline.value),
+          ladder: ladderValues,
+          autoRun: autoRun.checked,
+        };
+        save.disabled = true;
+        void app
+          .busy("Enregistrement des paramètres…", () => call("apiSaveSettings", request))
+          .then((next) => {
+            save.disabled = false;
+            if (!next) return;
+            drawSettings(app, next);
+            app.notify("Paramètres enregistrés dans « Paramètres ».", "ok");
+          });
+      },
+    });
+    main.append(
+      h("h2", { text: "Paramètres" }),
+      ...s.problems.map((p) => h("p", { class: "note", text: p })),
+      h("h3", { text: "Votre entreprise et le paiement" }),
+      ...creditor,
+      h("h3", { text: "Envois" }),
+      h("label", { class: "check" }, autoRun, " Relances automatiques chaque jour"),
+      field("Heure d'envoi (0 à 23)", sendHour),
+      field("Type de compte", account),
+      field("Délai minimal entre deux contacts (jours)", gapDays),
+      field("Délai de la mise en demeure (jours)", deadline),
+      h("div", { class: "scroll" }, ladder),
+      save,
+    );
+  });
+}

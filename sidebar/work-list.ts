@@ -1,0 +1,135 @@
+// « Aujourd'hui »: the debtors that need a person, most urgent first, with a search box
+// that filters what is already on screen (no server call per keystroke).
+import type { WorkItem, WorkList } from "../src/api";
+import type { App } from "./app";
+import { call } from "./client";
+import { clear, field, h } from "./dom";
+import { euros, frDate } from "./format";
+
+const REASON_CLASS: Record<string, string> = {
+  prescription: "urgent",
+  handover: "urgent",
+  planMissed: "urgent",
+  promiseDue: "warn",
+  step: "step",
+  task: "task",
+  instalment: "info",
+  error: "warn",
+};
+
+function card(item: WorkItem, app: App): HTMLElement {
+  return h(
+    "li",
+    { class: "card", "data-client": item.client },
+    h(
+      "button",
+      {
+        type: "button",
+        class: "card-open",
+        "aria-label": `Ouvrir le dossier ${item.client}`,
+        onclick: () => app.openDossier(item.client),
+      },
+      h("span", { class: "card-name", text: item.client }),
+      h("span", { class: "card-amount", text: euros(item.outstanding) }),
+    ),
+    h(
+      "ul",
+      { class: "reasons" },
+      ...item.reasons.map((r) =>
+        h(
+          "li",
+          { class: `reason ${REASON_CLASS[r.kind] ?? ""}` },
+          h("strong", { text: r.label }),
+          r.detail ? h("span", { text: ` — ${r.detail}` }) : null,
+        ),
+      ),
+    ),
+    item.oldestDue
+      ? h("small", { class: "muted", text: `Plus ancienne échéance : ${frDate(item.oldestDue)}` })
+      : null,
+  );
+}
+
+export function renderWorkList(app: App): void {
+  app.show("today", (main) => {
+    main.append(
+      h("h2", { text: "Aujourd'hui" }),
+      h("p", { class: "muted", text: "Chargement des dossiers…" }),
+    );
+  });
+  void app
+    .busy("Chargement des dossiers…", () => call("apiWorkList", {}))
+    .then((list) => {
+      if (list) app.show("today", (main) => drawWorkList(main, list, app));
+    });
+}
+
+function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
+  const search = h("input", {
+    type: "search",
+    placeholder: "Client ou n° de facture",
+    autocomplete: "off",
+  });
+  const items = h("ul", { class: "cards", "aria-label": "Dossiers à traiter" });
+  const count = h("p", { class: "muted", "aria-live": "polite" });
+  const draw = () => {
+    const q = search.value.trim().toLocaleLowerCase("fr");
+    const shown = list.items.filter(
+      (i) =>
+        q === "" ||
+        i.client.toLocaleLowerCase("fr").includes(q) ||
+        i.invoices.some((n) => n.toLocaleLowerCase("fr").includes(q)),
+    );
+    clear(items);
+    for (const i of shown) items.append(card(i, app));
+    count.textContent =
+      shown.length === 0 ? "Aucun dossier ne correspond." : `${shown.length} dossier(s) affiché(s)`;
+  };
+  search.addEventListener("input", draw);
+  main.append(
+    h("h2", { text: `Aujourd'hui, ${frDate(list.today)}` }),
+    h(
+      "dl",
+      { class: "totals" },
+      h("dt", { text: "Dossiers à traiter" }),
+      h("dd", { text: String(list.totals.debtors) }),
+      h("dt", { text: "Montant concerné" }),
+      h("dd", { text: euros(list.totals.outstanding) }),
+      h("dt", { text: "Encours total" }),
+      h("dd", {
+        text: `${euros(list.totals.ledgerOutstanding)} (${list.totals.openInvoices} factures)`,
+      }),
+    ),
+    h("button", {
+      type: "button",
+      class: "secondary",
+      onclick: () => {
+        void app
+          .busy("Recherche de la ligne sélectionnée…", () => call("apiActiveClient", {}))
+          .then((r) => {
+            if (!r) return;
+            if (r.client) app.openDossier(r.client);
+            else app.notify("Sélectionnez d'abord une ligne de facture dans « Créances ».");
+          });
+      },
+      text: "Dossier de la ligne sélectionnée",
+    }),
+    field("Rechercher", search),
+    count,
+    items,
+  );
+  for (const note of list.notes) main.append(h("p", { class: "note", text: note }));
+  if (list.errors.length > 0) {
+    main.append(
+      h("h3", { text: `Lignes à corriger (${list.errors.length})` }),
+      h(
+        "ul",
+        { class: "errors" },
+        ...list.errors.map((e) =>
+          h("li", { text: `Ligne ${e.row}${e.invoice ? ` (${e.invoice})` : ""} : ${e.message}` }),
+        ),
+      ),
+    );
+  }
+  draw();
+}
