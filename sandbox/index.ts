@@ -58,6 +58,10 @@ export interface SandboxOptions {
   workbook?: WorkbookModel;
   /** Whether the script runs as an editor add-on (trigger restrictions). Default true. */
   addon?: boolean;
+  /** Refuse ranges past a sheet's size with Google's "The coordinates of the range are
+   * outside the dimensions of the sheet." Default false: the grid grows when written, since
+   * sheets read from files are only as big as their data (Sheets gives at least 1000 rows). */
+  strictGrid?: boolean;
 }
 
 export interface ExecuteOptions {
@@ -143,6 +147,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     user,
     scriptTimeZone,
     userLocale: locale.split("_")[0] ?? locale,
+    strictGrid: options.strictGrid ?? false,
   });
   const newId = idFactory(`${user}:${options.workbook?.name ?? "ledger"}`);
   const workbook: WorkbookModel = options.workbook ?? {
@@ -170,7 +175,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   rt.realm = loaded.realm;
   const bundleMembrane = new Membrane(rt, loaded.realm);
   const hostMembrane = new Membrane(rt, hostRealm);
-  const { globals } = createServices(rt, state, (code, vars) => loaded.runTemplate(code, vars));
+  const { globals } = createServices(rt, state, {
+    templateRunner: (code, vars) => loaded.runTemplate(code, vars),
+    addon: options.addon ?? true,
+  });
 
   const engine = new FormulaEngine(workbook, rt, {
     resolve: (name) =>

@@ -45,7 +45,11 @@ export const MimeType = {
 } as const;
 
 /** The global objects of Apps Script, as host objects (wrap them with a Membrane). */
-export function createServices(rt: Runtime, state: SandboxState, templateRunner?: TemplateRunner) {
+export function createServices(
+  rt: Runtime,
+  state: SandboxState,
+  options: { templateRunner?: TemplateRunner; addon?: boolean } = {},
+) {
   const spreadsheet = new Spreadsheet(rt, state.workbook, state.spreadsheetId, state.ui);
   return {
     spreadsheet,
@@ -54,13 +58,13 @@ export function createServices(rt: Runtime, state: SandboxState, templateRunner?
       DocumentApp: new DocumentApp(rt, state.documents, state.drive),
       DriveApp: new DriveApp(rt, state.drive),
       MailApp: new MailApp(rt, state.mails),
-      ScriptApp: new ScriptApp(rt, state.triggers, state.spreadsheetId),
+      ScriptApp: new ScriptApp(rt, state.triggers, state.spreadsheetId, options.addon ?? true),
       LockService: new LockService(rt, state.locks),
       PropertiesService: new PropertiesService(state.properties),
       CacheService: new CacheService(rt),
       Session: new Session(rt),
       Utilities: new Utilities(rt),
-      HtmlService: new HtmlService(rt, state.htmlFiles, templateRunner),
+      HtmlService: new HtmlService(rt, state.htmlFiles, options.templateRunner),
       Logger: new Logger(rt, state.logs),
       console: new Console(rt, state.logs),
     },

@@ -106,6 +106,8 @@ export interface RuntimeOptions {
   scriptTimeZone: string;
   /** The user's locale (Session.getActiveUserLocale), e.g. "fr". */
   userLocale: string;
+  /** Refuse ranges past a sheet's size, as Google does (default: the grid grows). */
+  strictGrid?: boolean;
 }
 
 export class Runtime {
@@ -116,6 +118,7 @@ export class Runtime {
   readonly user: string;
   readonly scriptTimeZone: string;
   readonly userLocale: string;
+  readonly strictGrid: boolean;
   readonly quotas: DailyQuotas;
   realm: Realm = hostRealm;
   private readonly stack: Execution[] = [];
@@ -133,6 +136,7 @@ export class Runtime {
     this.user = o.user;
     this.scriptTimeZone = o.scriptTimeZone;
     this.userLocale = o.userLocale;
+    this.strictGrid = o.strictGrid ?? false;
     this.quotas = new DailyQuotas(o.clock);
   }
 

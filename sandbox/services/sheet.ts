@@ -101,13 +101,26 @@ export class Sheet implements Pick<SheetT, SheetMethods> {
         throw new Error(`The starting ${n} of the range is too small.`);
       }
     }
-    return new Range(this, a, column, numRows ?? 1, numColumns ?? 1) as unknown as RangeT;
+    return this.checked(
+      new Range(this, a, column, numRows ?? 1, numColumns ?? 1),
+    ) as unknown as RangeT;
+  }
+  /** With strictGrid, a range past the sheet's size is refused as Google does; otherwise
+   * the grid grows when written (files give tight grids, Sheets gives at least 1000 rows). */
+  private checked(r: Range): Range {
+    if (
+      this._ss._rt.strictGrid &&
+      (r.getLastRow() > maxRows(this._model) || r.getLastColumn() > maxCols(this._model))
+    ) {
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    }
+    return r;
   }
   _rangeA1(a1: string): Range {
     const p = parseA1(a1);
     if (!p) throw new Error(`Range not found`);
     const r = resolveA1(p, maxRows(this._model), maxCols(this._model));
-    return new Range(this, r.row, r.col, r.rows, r.cols);
+    return this.checked(new Range(this, r.row, r.col, r.rows, r.cols));
   }
   getDataRange(): RangeT {
     return new Range(
@@ -172,7 +185,9 @@ export class Sheet implements Pick<SheetT, SheetMethods> {
   }
 
   appendRow(rowContents: unknown[]): SheetT {
+    // appendRow adds the row to the grid if needed, even with strictGrid.
     const row = lastRow(this._model) + 1;
+    ensureSize(this._model, row, rowContents.length);
     new Range(this, row, 1, 1, Math.max(1, rowContents.length)).setValues([rowContents]);
     return this.self();
   }

@@ -86,6 +86,20 @@ describe("Range values", () => {
     expect(sheet.getDataRange().getA1Notation()).toBe("A1:G9");
   });
 
+  it("refuses ranges past the sheet's size when strictGrid is on, as Google does", () => {
+    const sb = createSandbox({ scripts: [], workbook: ledger(), strictGrid: true });
+    const sheet = sb.services.SpreadsheetApp.getActiveSheet();
+    expect(() => sheet.getRange(6, 1).setValue("x")).toThrow(
+      "The coordinates of the range are outside the dimensions of the sheet.",
+    );
+    expect(() => sheet.getRange("A1:E1")).toThrow("outside the dimensions of the sheet");
+    sheet.appendRow(["F-003"]);
+    sheet.appendRow(["F-004"]);
+    sheet.appendRow(["F-005"]);
+    expect(sheet.getMaxRows()).toBe(6);
+    expect(sheet.getRange(6, 1).getValue()).toBe("F-005");
+  });
+
   it("parses typed strings as Sheets does in French, unless the cell is plain text", () => {
     const { sheet } = sandbox();
     sheet.getRange("A4:E4").setValues([["0042", "1 850,50", "26/11/2026", "VRAI", "F-003"]]);

@@ -53,6 +53,14 @@ describe("time-driven triggers", () => {
     expect(sb.run("count")).toBe(1);
   });
 
+  it("lets a script that is not an add-on have several triggers, every minute", () => {
+    const sb = createSandbox({ scripts: [{ name: "Code.js", code }], addon: false });
+    sb.run("install");
+    sb.run("installAnother");
+    sb.run("everyMinutes");
+    expect(sb.run("count")).toBe(3);
+  });
+
   it("refuses triggers more frequent than hourly for an add-on", () => {
     const sb = sandbox();
     expect(() => sb.run("everyMinutes")).toThrow(
