@@ -1,0 +1,265 @@
+// The local sidebar: serves the very Sidebar.html Apps Script would (through openSidebar and
+// HtmlService), with google.script.run bridged to the sandbox. Each call is a POST of
+// { fn, args } run as one execution, its result passed back as Google serializes it:
+// arguments holding a Date (or a function) are refused before leaving the page, a result
+// holding a Date anywhere arrives as null, undefined in arrays becomes null.
+// The page at / shows what the sandbox holds — the sheets, the Journal, the documents and
+// emails to download — with the sidebar beside it in a 300 px frame.
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import { docxBytes } from "./files/docx.js";
+import { emlBytes } from "./files/eml.js";
+import { renderPdf } from "./files/pdf.js";
+import type { Sandbox } from "./index.js";
+import type { CellValue, SheetModel } from "./model.js";
+import { calendarDateIn } from "./tz.js";
+
+export interface ServerOptions {
+  port?: number;
+  /** Where Sidebar.html is when the bundle cannot serve it (default "dist"). */
+  bundleDir?: string;
+}
+
+/** What google.script.run adds to the page: the same API, over fetch. */
+const SHIM = `<script>
+(function () {
+  function illegal(v, seen) {
+    if (v === null || typeof v !== "object") return typeof v === "function" || typeof v === "symbol";
+    if (v instanceof Date) return true;
+    if (seen.indexOf(v) >= 0) return true;
+    seen.push(v);
+    for (var k in v) if (illegal(v[k], seen)) return true;
+    return false;
+  }
+  function runner(success, failure, userObject) {
+    var target = {
+      withSuccessHandler: function (f) { return runner(f, failure, userObject); },
+      withFailureHandler: function (f) { return runner(success, f, userObject); },
+      withUserObject: function (o) { return runner(success, failure, o); }
+    };
+    return new Proxy(target, {
+      get: function (t, fn) {
+        if (fn in t) return t[fn];
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          if (illegal(args, [])) {
+            var bad = new Error("Paramètre non valide : les objets Date, les fonctions et les références circulaires ne peuvent pas être transmis au serveur.");
+            setTimeout(function () { if (failure) failure(bad, userObject); });
+            return;
+          }
+          fetch("/run", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ fn: String(fn), args: args }) })
+            .then(function (r) { return r.json(); })
+            .then(function (reply) {
+              if (reply.ok) { if (success) success(reply.value, userObject); }
+              else if (failure) { var e = new Error(reply.message); e.name = reply.name || "Error"; failure(e, userObject); }
+              try { parent.postMessage("recouvra:changed", "*"); } catch (_) {}
+            }, function () { if (failure) failure(new Error("Le serveur local ne répond pas."), userObject); });
+        };
+      }
+    });
+  }
+  window.google = { script: { run: runner(null, null, undefined), host: { close: function () {}, editor: { focus: function () {} } } } };
+})();
+</script>`;
+
+/** As google.script.run returns a value: null when a Date hides anywhere in it. */
+export function asGoogleReturns(value: unknown): unknown {
+  const hasDate = (v: unknown, seen: Set<unknown>): boolean => {
+    if (v instanceof Date) return true;
+    if (v === null || typeof v !== "object" || seen.has(v)) return false;
+    seen.add(v);
+    return Object.values(v).some((x) => hasDate(x, seen));
+  };
+  if (value === undefined || hasDate(value, new Set())) return null;
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+function escapeHtml(t: string): string {
+  return t.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string,
+  );
+}
+
+function cellText(v: CellValue, timeZone: string): string {
+  if (v instanceof Date) {
+    const day = calendarDateIn(v, timeZone);
+    return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  }
+  if (typeof v === "number" && !Number.isInteger(v)) return v.toFixed(2).replace(".", ",");
+  return String(v);
+}
+
+function sheetTable(sheet: SheetModel, timeZone: string): string {
+  const rows = sheet.values.filter((r) => r.some((v) => v !== ""));
+  if (rows.length === 0) return "<p>(vide)</p>";
+  const [head, ...body] = rows;
+  const th = (head ?? []).map((v) => `<th>${escapeHtml(cellText(v, timeZone))}</th>`).join("");
+  const tr = body
+    .map(
+      (r) => `<tr>${r.map((v) => `<td>${escapeHtml(cellText(v, timeZone))}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
+}
+
+/** What the sandbox holds, as server-escaped HTML (refreshed after each sidebar call). */
+function stateHtml(sb: Sandbox): string {
+  const tz = sb.workbook.timeZone;
+  const docs = sb.documents
+    .map(
+      (d) =>
+        `<li>${escapeHtml(d.name)} — <a href="/doc/${encodeURIComponent(d.id)}.pdf">PDF</a> · <a href="/doc/${encodeURIComponent(d.id)}.docx">.docx</a></li>`,
+    )
+    .join("");
+  const mails = sb.mails
+    .map(
+      (m, i) =>
+        `<li>${escapeHtml(m.to)} — ${escapeHtml(m.subject)}${m.attachments.length > 0 ? ` (${m.attachments.length} pièce(s) jointe(s))` : ""} — <a href="/mail/${i}.eml">.eml</a></li>`,
+    )
+    .join("");
+  const sheets = sb.workbook.sheets
+    .map((s) => `<section><h2>${escapeHtml(s.name)}</h2>${sheetTable(s, tz)}</section>`)
+    .join("");
+  return `<section><h2>Documents (${sb.documents.length})</h2><ul>${docs || "<li>aucun</li>"}</ul></section><section><h2>Emails envoyés (${sb.mails.length})</h2><ul>${mails || "<li>aucun</li>"}</ul></section>${sheets}`;
+}
+
+function overviewPage(sb: Sandbox): string {
+  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Recouvra — bac à sable</title><style>
+body{margin:0;font:13px Arial,sans-serif;color:#202124;display:flex;height:100vh}
+#data{flex:1;overflow:auto;padding:12px 16px}
+#side{width:300px;border:0;border-left:1px solid #dadce0;height:100vh}
+h1{font-size:18px}h2{font-size:15px;margin-top:18px}
+table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #dadce0;padding:2px 6px;white-space:nowrap}th{background:#f1f3f4}
+.scroll{overflow:auto;max-height:420px}
+</style></head><body><div id="data"><h1>Recouvra — le classeur du bac à sable</h1><p>Le panneau latéral, à droite, agit sur ce classeur comme dans Google Sheets.</p><div id="state">${stateHtml(sb)}</div></div>
+<iframe id="side" title="Panneau Recouvra" src="/sidebar"></iframe>
+<script>addEventListener("message",function(e){if(e.data==="recouvra:changed")fetch("/state").then(function(r){return r.text()}).then(function(h){document.getElementById("state").innerHTML=h})});</script>
+</body></html>`;
+}
+
+/** Sidebar.html as openSidebar serves it (HtmlService), else from the bundle directory. */
+function sidebarHtml(sb: Sandbox, bundleDir: string): string {
+  try {
+    sb.run("openSidebar");
+    const shown = sb.ui.sidebars[sb.ui.sidebars.length - 1];
+    if (shown) return shown.html;
+  } catch (_) {
+    // fall back to the file
+  }
+  return readFileSync(join(bundleDir, "Sidebar.html"), "utf8");
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > 1_000_000) reject(new Error("Requête trop volumineuse."));
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" });
+  res.end(body);
+}
+
+async function runCall(sb: Sandbox, body: string): Promise<object> {
+  let call: { fn?: unknown; args?: unknown };
+  try {
+    call = JSON.parse(body) as typeof call;
+  } catch (_) {
+    return { ok: false, message: "Requête illisible." };
+  }
+  const fn = typeof call.fn === "string" ? call.fn : "";
+  // Apps Script never exposes functions ending in "_" (private) to google.script.run.
+  if (fn === "" || fn.endsWith("_") || !sb.functions().includes(fn))
+    return { ok: false, message: `Script function not found: ${fn}` };
+  const args = Array.isArray(call.args) ? call.args : [];
+  try {
+    return { ok: true, value: asGoogleReturns(sb.run(fn, ...args)) };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    return { ok: false, name: error.name, message: error.message };
+  }
+}
+
+export function startServer(
+  sandbox: Sandbox,
+  options: ServerOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const port = options.port ?? 8080;
+  const bundleDir = options.bundleDir ?? "dist";
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    void (async () => {
+      try {
+        if (req.method === "POST" && url.pathname === "/run") {
+          send(
+            res,
+            200,
+            "application/json; charset=utf-8",
+            JSON.stringify(await runCall(sandbox, await readBody(req))),
+          );
+          return;
+        }
+        if (url.pathname === "/")
+          return send(res, 200, "text/html; charset=utf-8", overviewPage(sandbox));
+        if (url.pathname === "/state")
+          return send(res, 200, "text/html; charset=utf-8", stateHtml(sandbox));
+        if (url.pathname === "/sidebar") {
+          const html = sidebarHtml(sandbox, bundleDir);
+          // The shim goes first in <head>, before the sidebar's own script.
+          return send(
+            res,
+            200,
+            "text/html; charset=utf-8",
+            html.replace(/<head>/i, () => `<head>${SHIM}`),
+          );
+        }
+        const doc = /^\/doc\/([^/]+)\.(pdf|docx)$/.exec(url.pathname);
+        if (doc) {
+          const model = sandbox.documents.find(
+            (d) => d.id === decodeURIComponent(doc[1] as string),
+          );
+          if (!model) return send(res, 404, "text/plain; charset=utf-8", "Document introuvable");
+          return doc[2] === "pdf"
+            ? send(res, 200, "application/pdf", renderPdf(model))
+            : send(
+                res,
+                200,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                await docxBytes(model),
+              );
+        }
+        const mail = /^\/mail\/(\d+)\.eml$/.exec(url.pathname);
+        const email = mail ? sandbox.mails[Number(mail[1])] : undefined;
+        if (email) return send(res, 200, "message/rfc822", await emlBytes(email));
+        send(res, 404, "text/plain; charset=utf-8", "Introuvable");
+      } catch (e) {
+        send(res, 500, "text/plain; charset=utf-8", e instanceof Error ? e.message : String(e));
+      }
+    })();
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const address = server.address();
+      const actual = typeof address === "object" && address ? address.port : port;
+      resolve({
+        url: `http://localhost:${actual}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
