@@ -76,18 +76,17 @@ export function fromWallClock(
     w.second ?? 0,
     w.millisecond ?? 0,
   );
-  const first = offsetMinutes(new Date(guess), timeZone);
-  let instant = guess - first * 60_000;
-  const second = offsetMinutes(new Date(instant), timeZone);
-  if (second !== first) {
-    const alt = guess - second * 60_000;
-    // Prefer the candidate that reads back as the requested wall clock; else (a gap) the later one.
-    instant =
-      offsetMinutes(new Date(alt), timeZone) === second
-        ? Math.min(instant, alt)
-        : Math.max(instant, alt);
-  }
-  return new Date(instant);
+  // The instant is the guess less the offset in force *at that instant*: try the offsets
+  // around the guess, keep those that read back as the wall clock asked for.
+  const offsets = new Set(
+    [-24, -12, 0, 12, 24].map((h) => offsetMinutes(new Date(guess + h * 3_600_000), timeZone)),
+  );
+  const candidates = [...offsets].map((o) => guess - o * 60_000);
+  const exact = candidates.filter(
+    (t) => t + offsetMinutes(new Date(t), timeZone) * 60_000 === guess,
+  );
+  // In an overlap the earlier instant wins; in a gap (no exact candidate) the later one.
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(...candidates));
 }
 
 /** "yyyy-mm-dd" of an instant in a time zone. */

@@ -23,6 +23,7 @@ export function calendarDate(year: number, month: number, day: number): Calendar
 
 /** Parses a strict "yyyy-mm-dd"; undefined when malformed or not a real day. */
 export function parseIsoDate(text: string): CalendarDate | undefined {
+  if (dayNumbers.has(text)) return text as CalendarDate; // already seen, hence valid
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return undefined;
   return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -49,14 +50,31 @@ export function dayOf(d: CalendarDate): number {
   return Number(d.slice(8, 10));
 }
 
+// A ledger holds the same few hundred dates on every row; day numbers are remembered both
+// ways so that date arithmetic over 100 000 rows allocates almost nothing.
+const dayNumbers = new Map<string, number>();
+const datesByDayNumber = new Map<number, CalendarDate>();
+const MAX_CACHED_DATES = 50_000;
+
 /** Days since 1970-01-01 (negative before). */
 export function toDayNumber(d: CalendarDate): number {
-  return Date.UTC(yearOf(d), monthOf(d) - 1, dayOf(d)) / MS_PER_DAY;
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    n = Date.UTC(yearOf(d), monthOf(d) - 1, dayOf(d)) / MS_PER_DAY;
+    if (dayNumbers.size < MAX_CACHED_DATES) dayNumbers.set(d, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(n: number): CalendarDate {
-  const t = new Date(n * MS_PER_DAY);
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}` as CalendarDate;
+  let d = datesByDayNumber.get(n);
+  if (d === undefined) {
+    const t = new Date(n * MS_PER_DAY);
+    d =
+      `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1, 2)}-${pad(t.getUTCDate(), 2)}` as CalendarDate;
+    if (datesByDayNumber.size < MAX_CACHED_DATES) datesByDayNumber.set(n, d);
+  }
+  return d;
 }
 
 export function addDays(d: CalendarDate, days: number): CalendarDate {
@@ -66,9 +84,8 @@ export function addDays(d: CalendarDate, days: number): CalendarDate {
 /** Same day and month N years later; 29 February becomes 28 February in a common year. */
 export function addYears(d: CalendarDate, years: number): CalendarDate {
   const year = yearOf(d) + years;
-  const month = monthOf(d);
-  const day = Math.min(dayOf(d), daysInMonth(year, month));
-  return calendarDate(year, month, day) as CalendarDate;
+  if (d.endsWith("-02-29") && !isLeapYear(year)) return `${pad(year, 4)}-02-28` as CalendarDate;
+  return `${pad(year, 4)}${d.slice(4)}` as CalendarDate;
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

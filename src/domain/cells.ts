@@ -33,6 +33,7 @@ export function parseDateCell(cell: Cell): CalendarDate | undefined {
     return cell >= 1 && cell <= MAX_SERIAL ? fromSerial(cell) : undefined;
   }
   if (typeof cell !== "string") return undefined;
+  if (cell.length === 10 && cell.charCodeAt(4) === 45) return parseIsoDate(cell); // "yyyy-mm-dd", the shell's form
   const text = cell.trim();
   const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?$/.exec(text);
   if (iso) return parseIsoDate(iso[1] as string);

@@ -54,10 +54,17 @@ export function stepLabel(step: StepNumber): StepLabel {
   return STEP_LABELS[step - 1] as StepLabel;
 }
 
+const stepsCache = new WeakMap<LadderOffsets, StepNumber[]>();
+
 /** The steps of a profile's ladder, in order. */
 export function ladderSteps(settings: LadderSettings, profile: Profile): StepNumber[] {
   const offsets = settings.offsets[profile];
-  return ([1, 2, 3, 4] as const).filter((s) => offsets[s] !== undefined);
+  let steps = stepsCache.get(offsets);
+  if (!steps) {
+    steps = ([1, 2, 3, 4] as const).filter((s) => offsets[s] !== undefined);
+    stepsCache.set(offsets, steps);
+  }
+  return steps;
 }
 
 /** The first step of the profile's ladder after `lastStep` (the first of all when none). */

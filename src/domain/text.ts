@@ -1,16 +1,31 @@
 // Comparing what users type: case, accents, spaces and punctuation do not matter.
 
+const keys = new Map<string, string>();
+const MAX_CACHED_KEYS = 10_000;
+
 /** "N° Facture " → "nfacture"; "Échéance" → "echeance"; "Suspendu jusqu'au" → "suspendujusquau". */
 export function normalizeKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
+  // A ledger repeats the same few labels on every row: remember them.
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+    if (keys.size < MAX_CACHED_KEYS) keys.set(text, key);
+  }
+  return key;
 }
+
+const labelIndexes = new WeakMap<readonly string[], Map<string, string>>();
 
 /** The label of `labels` a user's text stands for, ignoring case, accents and spacing. */
 export function matchLabel<T extends string>(labels: readonly T[], text: string): T | undefined {
-  const key = normalizeKey(text);
-  return labels.find((l) => normalizeKey(l) === key);
+  let index = labelIndexes.get(labels);
+  if (!index) {
+    index = new Map(labels.map((l) => [normalizeKey(l), l]));
+    labelIndexes.set(labels, index);
+  }
+  return index.get(normalizeKey(text)) as T | undefined;
 }

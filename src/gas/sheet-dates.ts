@@ -2,7 +2,16 @@
 // to Apps Script as the instant of its wall-clock midnight in the spreadsheet's zone,
 // which may differ from the script's and from the machine's: only Utilities.formatDate
 // with that zone reads it back right.
-import { type CalendarDate, dayOf, monthOf, parseIsoDate, yearOf } from "../domain/calendar-date";
+//
+// A ledger holds thousands of distinct dates, and a zone's offset changes twice a year at
+// most: each date read through formatDate also teaches the offset at that day's midnight,
+// and a day whose neighbours (a week either side at most) share one offset needs no call.
+import {
+  type CalendarDate,
+  fromDayNumber,
+  parseIsoDate,
+  toDayNumber,
+} from "../domain/calendar-date";
 
 export interface SheetDates {
   timeZone: string;
@@ -12,19 +21,75 @@ export interface SheetDates {
   today(): CalendarDate;
 }
 
-/** Converters for one time zone; cached, since a ledger repeats the same few dates. */
+const DAY_MS = 86_400_000;
+/** How far apart two days of the same offset may be for the days between to share it. */
+const SAME_OFFSET_SPAN = 7;
+
 export function sheetDates(timeZone: string): SheetDates {
   const calendarDates = new Map<number, CalendarDate>();
   const cells = new Map<CalendarDate, Date>();
-  const format = (instant: Date, pattern: string) =>
-    Utilities.formatDate(instant, timeZone, pattern);
+  /** Day number → offset of the zone at that day's midnight (local = UTC + offset), in ms. */
+  const offsets = new Map<number, number>();
+
+  /** The offset at `day`'s midnight when known, or bracketed by two equal known offsets. */
+  function knownOffset(day: number): number | undefined {
+    const exact = offsets.get(day);
+    if (exact !== undefined) return exact;
+    const left = knownBefore(day);
+    if (left === undefined) return undefined;
+    for (let after = 1; day - left.day + after <= SAME_OFFSET_SPAN; after++) {
+      const right = offsets.get(day + after);
+      if (right !== undefined) return right === left.offset ? right : undefined;
+    }
+    return undefined;
+  }
+
+  function knownBefore(day: number): { day: number; offset: number } | undefined {
+    for (let d = day - 1; d > day - SAME_OFFSET_SPAN; d--) {
+      const offset = offsets.get(d);
+      if (offset !== undefined) return { day: d, offset };
+    }
+    return undefined;
+  }
+
+  /** The offset at `day`'s midnight, reading one date a span ahead when only the left side
+   * is known: if it keeps the same offset, every day in between needs no more calls. */
+  function offsetAt(day: number): number | undefined {
+    const known = knownOffset(day);
+    if (known !== undefined) return known;
+    const left = knownBefore(day);
+    if (left === undefined) return undefined;
+    formatted(new Date((left.day + SAME_OFFSET_SPAN) * DAY_MS - left.offset));
+    return knownOffset(day);
+  }
+
+  /** Reads an instant with formatDate, learning the offset when it is a midnight. */
+  function formatted(instant: Date): CalendarDate {
+    const text = Utilities.formatDate(instant, timeZone, "yyyy-MM-dd HH:mm:ss");
+    const date = parseIsoDate(text.slice(0, 10)) as CalendarDate;
+    if (text.endsWith(" 00:00:00") && instant.getTime() % 1000 === 0) {
+      const day = toDayNumber(date);
+      offsets.set(day, day * DAY_MS - instant.getTime());
+    }
+    return date;
+  }
+
+  /** The calendar date of an instant that is a local midnight under a known offset. */
+  function inferred(t: number): CalendarDate | undefined {
+    const utcDay = Math.floor(t / DAY_MS);
+    for (const day of [utcDay, utcDay + 1, utcDay - 1]) {
+      const offset = offsetAt(day);
+      if (offset !== undefined && t + offset === day * DAY_MS) return fromDayNumber(day);
+    }
+    return undefined;
+  }
 
   function calendarDateOf(instant: Date): CalendarDate {
-    const key = instant.getTime();
-    let date = calendarDates.get(key);
+    const t = instant.getTime();
+    let date = calendarDates.get(t);
     if (date === undefined) {
-      date = parseIsoDate(format(instant, "yyyy-MM-dd")) as CalendarDate;
-      calendarDates.set(key, date);
+      date = inferred(t) ?? formatted(instant);
+      calendarDates.set(t, date);
     }
     return date;
   }
@@ -35,21 +100,25 @@ export function sheetDates(timeZone: string): SheetDates {
       cell = midnight(date);
       cells.set(date, cell);
     }
-    return new Date(cell.getTime());
+    return cell; // shared: Sheets only reads the values a function returns
   }
 
-  // Midnight of `date` in the zone: UTC midnight shifted by the zone's offset, checked
-  // once more in case the offset changes between the two instants (DST).
+  // Midnight of `date` in the zone: from a known offset, or by asking formatDate for the
+  // offset at UTC midnight, then checking once more in case it changed in between (DST).
   function midnight(date: CalendarDate): Date {
-    const utcMidnight = Date.UTC(yearOf(date), monthOf(date) - 1, dayOf(date));
+    const day = toDayNumber(date);
+    const known = offsetAt(day);
+    if (known !== undefined) return new Date(day * DAY_MS - known);
+    const utcMidnight = day * DAY_MS;
     let instant = utcMidnight - offsetMs(new Date(utcMidnight));
     const corrected = utcMidnight - offsetMs(new Date(instant));
-    if (corrected !== instant && calendarDateOf(new Date(corrected)) === date) instant = corrected;
+    if (corrected !== instant && formatted(new Date(corrected)) === date) instant = corrected;
+    formatted(new Date(instant)); // learns this day's offset for its neighbours
     return new Date(instant);
   }
 
   function offsetMs(instant: Date): number {
-    const z = format(instant, "Z"); // "+0100", "-1000", "+1245"
+    const z = Utilities.formatDate(instant, timeZone, "Z"); // "+0100", "-1000", "+1245"
     const sign = z.startsWith("-") ? -1 : 1;
     return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60_000;
   }
@@ -58,6 +127,6 @@ export function sheetDates(timeZone: string): SheetDates {
     timeZone,
     calendarDateOf,
     dateCellOf,
-    today: () => calendarDateOf(new Date()),
+    today: () => formatted(new Date()),
   };
 }

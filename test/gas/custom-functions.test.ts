@@ -1,0 +1,226 @@
+// The five custom functions, called from the built bundle (dist/Code.js) as Sheets calls
+// them, in a spreadsheet whose time zone (Pacific/Noumea, UTC+11) differs from the
+// script's (Europe/Paris) and from the process's (UTC).
+import { beforeAll, describe, expect, it } from "vitest";
+import { createSandbox, type Sandbox } from "../../sandbox/index";
+import type { WorkbookModel } from "../../sandbox/model";
+import { newSheetModel } from "../../sandbox/services/grid";
+import { calendarDateIn, midnightIn } from "../../sandbox/tz";
+
+const TZ = "Pacific/Noumea";
+const day = (iso: string) => midnightIn(iso, TZ);
+const iso = (d: unknown) => (d instanceof Date ? calendarDateIn(d, TZ) : d);
+
+// Shuffled, differently cased headers, an extra column, fewer columns than the canonical 14.
+const HEADERS = [
+  "montant TTC",
+  "CLIENT",
+  "Notes",
+  "échéance",
+  "n° Facture",
+  "Type",
+  "date de facture",
+  "Montant payé",
+  "PROFIL",
+  "litige",
+  "Dernière étape",
+  "Date dernière étape",
+];
+const ROWS: unknown[][] = [
+  [
+    1850,
+    "Boulangerie Martin",
+    "",
+    day("2026-10-27"),
+    "F-001",
+    "Professionnel",
+    day("2026-09-27"),
+    0,
+    "Standard",
+    false,
+    "",
+    "",
+  ],
+  ["", "", "", "", "", "", "", "", "", "", "", ""],
+  [
+    "abc",
+    "Garage Petit",
+    "",
+    day("2026-10-27"),
+    "F-002",
+    "Entreprise",
+    day("2026-09-27"),
+    0,
+    "",
+    "",
+    "",
+    "",
+  ],
+  [
+    "1 200,00 €",
+    "M. Dupont",
+    "particulier",
+    "",
+    1003,
+    "particulier",
+    "01/10/2026",
+    "",
+    "",
+    "Non",
+    "Relance de courtoisie",
+    day("2026-11-02"),
+  ],
+  [900, "Atelier Roux", "", day("2026-10-02"), "F-004", "", day("2026-09-02"), 900, "", "", "", ""],
+  [500, "SARL Litige", "", day("2026-10-02"), "F-005", "", day("2026-09-02"), 0, "", "x", "", ""],
+];
+
+function sandboxAt(now: string): Sandbox {
+  const sheet = newSheetModel("Créances");
+  const workbook: WorkbookModel = {
+    name: "Test",
+    timeZone: TZ,
+    locale: "fr_FR",
+    sheets: [sheet],
+    namedRanges: [],
+  };
+  return createSandbox({ timeZone: TZ, now, workbook });
+}
+
+describe("custom functions from the bundle", () => {
+  let sb: Sandbox;
+  beforeAll(() => {
+    expect(process.env.TZ).toBe("UTC");
+    sb = sandboxAt("2026-11-26T08:00"); // 26 November in Nouméa, still 25 November in UTC
+  });
+  const call = (name: string, ...args: unknown[]) =>
+    sb.callCustomFunction(name, args, { sheet: "Créances", cell: "Z2" }) as unknown[][];
+  const today = () => day("2026-11-26");
+
+  it("NEXT_RELANCE gives the step and its date, one row per input row", () => {
+    const out = call("NEXT_RELANCE", ROWS, [HEADERS], today());
+    expect(out.map((r) => r.map(iso))).toEqual([
+      ["Relance de courtoisie", "2026-10-28"],
+      ["", ""],
+      [
+        "Erreur : Type : « Entreprise » inconnu (valeurs possibles : Professionnel, Particulier) ; Montant TTC : « abc » n'est pas un montant",
+        "",
+      ],
+      ["Relance ferme", "2026-11-09"], // due 31/10 (invoice + 30 days): J+7 = 7/11 (Sat) ; gap 2/11 + 5 → Mon 9/11
+      ["\u2014", ""],
+      ["\u2014", ""],
+    ]);
+    // The date is a Date at midnight in the spreadsheet's zone, as a date cell holds it.
+    const firstDate = out[0]?.[1];
+    expect(firstDate instanceof Date && firstDate.toISOString()).toBe("2026-10-27T13:00:00.000Z");
+  });
+
+  it("STATUT_CREANCE, PENALITES_RETARD, INDEMNITE_RECOUVREMENT, DATE_PRESCRIPTION", () => {
+    const col = (name: string, withToday = true) =>
+      (withToday ? call(name, ROWS, [HEADERS], today()) : call(name, ROWS, [HEADERS])).map((r) =>
+        iso(r[0]),
+      );
+    expect(col("STATUT_CREANCE")).toEqual([
+      "Échue",
+      "",
+      expect.stringMatching(/^Erreur : /),
+      "Relancée",
+      "Soldée",
+      "Litige",
+    ]);
+    // 1850 × 12.15 % × 30 days / 365 = 18.47 ; 2026-S2 is past the table: last known rate
+    expect(col("PENALITES_RETARD")).toEqual([
+      18.47,
+      "",
+      expect.stringMatching(/^Erreur/),
+      0,
+      0,
+      Math.round((500 * 0.1215 * 55 * 100) / 365) / 100,
+    ]);
+    expect(col("INDEMNITE_RECOUVREMENT")).toEqual([
+      40,
+      "",
+      expect.stringMatching(/^Erreur/),
+      0,
+      0,
+      40,
+    ]);
+    expect(col("DATE_PRESCRIPTION", false)).toEqual([
+      "2031-10-27",
+      "",
+      expect.stringMatching(/^Erreur/),
+      "2028-10-31",
+      "2031-10-02",
+      "2031-10-02",
+    ]);
+  });
+
+  it("defaults to the canonical column order and to today in the spreadsheet's zone", () => {
+    const canonical = [
+      [
+        "F-010",
+        "Client",
+        "",
+        "",
+        day("2026-10-25"),
+        day("2026-11-25"),
+        100,
+        0,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ],
+    ];
+    // 08:00 in Nouméa on 26/11: the process (UTC) is still on the 25th, when it was not yet late.
+    expect(call("STATUT_CREANCE", canonical)).toEqual([["Échue"]]);
+    expect(call("STATUT_CREANCE", canonical, "", "")).toEqual([["Échue"]]);
+    expect(call("STATUT_CREANCE", canonical, "", "25/11/2026")).toEqual([["Non échue"]]);
+    expect(call("STATUT_CREANCE", canonical, "", "pas une date")).toEqual([
+      ["Erreur : la date du jour donnée n'est pas une date"],
+    ]);
+  });
+
+  it("accepts a single cell as a bare value", () => {
+    expect(call("STATUT_CREANCE", "")).toEqual([[""]]);
+  });
+
+  it("with no argument reads the row it stands in and the header row", () => {
+    const s = sb.workbook.sheets[0];
+    if (!s) throw new Error("no sheet");
+    s.values = [
+      ["N° facture", "Client", "Date facture", "Échéance", "Montant TTC", "Statut"],
+      ["F-100", "Boulangerie Martin", day("2026-10-01"), day("2026-10-31"), 300, ""],
+    ];
+    s.formulas = [
+      ["", "", "", "", "", ""],
+      ["", "", "", "", "", "=STATUT_CREANCE()"],
+    ];
+    sb.recalculate();
+    expect(s.values[1]?.[5]).toBe("Échue");
+    expect(sb.callCustomFunction("NEXT_RELANCE", [], { sheet: "Créances", cell: "G2" })).toEqual([
+      ["Relance de courtoisie", day("2026-11-02")],
+    ]);
+  });
+
+  it("spills one array formula over a whole column, as Sheets does", () => {
+    const s = sb.workbook.sheets[0];
+    if (!s) throw new Error("no sheet");
+    s.values = [
+      HEADERS.concat(["Prochaine étape", "Date prochaine étape"]),
+      ...ROWS.map((r) => [...r, "", ""]),
+    ];
+    s.formulas = s.values.map(() => s.values[0]?.map(() => "") ?? []);
+    (s.formulas[1] as string[])[12] = "=NEXT_RELANCE(A2:L; A1:L1; TODAY())";
+    sb.recalculate();
+    expect(s.values.slice(1).map((r) => [r[12], iso(r[13])])).toEqual([
+      ["Relance de courtoisie", "2026-10-28"],
+      ["", ""],
+      [expect.stringMatching(/^Erreur : Type/), ""],
+      ["Relance ferme", "2026-11-09"],
+      ["\u2014", ""],
+      ["\u2014", ""],
+    ]);
+  });
+});
