@@ -3,7 +3,7 @@
 // script's (Europe/Paris) and from the process's (UTC).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../../sandbox/index";
-import type { WorkbookModel } from "../../sandbox/model";
+import type { CellValue, WorkbookModel } from "../../sandbox/model";
 import { newSheetModel } from "../../sandbox/services/grid";
 import { calendarDateIn, midnightIn } from "../../sandbox/tz";
 
@@ -26,7 +26,7 @@ const HEADERS = [
   "Dernière étape",
   "Date dernière étape",
 ];
-const ROWS: unknown[][] = [
+const ROWS: CellValue[][] = [
   [
     1850,
     "Boulangerie Martin",

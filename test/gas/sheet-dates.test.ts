@@ -20,7 +20,7 @@ const g = globalThis as { Utilities?: unknown };
 
 describe("sheetDates", () => {
   beforeAll(() => {
-    g.Utilities = createSandbox({ scripts: [{ name: "Code.js", source: "" }] }).services.Utilities;
+    g.Utilities = createSandbox({ scripts: [{ name: "Code.js", code: "" }] }).services.Utilities;
   });
   afterAll(() => {
     delete g.Utilities;
