@@ -48,7 +48,11 @@ export async function open(
   options.mutate?.(workbook);
   const sb = createSandbox({ workbook, now: TODAY, bundleDir: resolve(ROOT, "dist") });
   const server = await startServer(sb, { port: 0, bundleDir: resolve(ROOT, "dist") });
-  const page = await browser.newPage({ viewport: { width: options.width ?? 300, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 300, height: 900 },
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+  });
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on("dialog", (d) => {

@@ -87,8 +87,9 @@ describe("the sidebar", () => {
       await openDossier(page, "Garage Lefèvre & Fils");
       await page.getByLabel("Inclure la facture F-2026-0393").uncheck();
       await page.getByText("Échéancier", { exact: true }).click();
-      await page.getByLabel("Nombre d'échéances").fill("6");
-      await page.getByLabel("Première échéance").fill("2026-12-15");
+      const plan = page.locator("#panel-plan");
+      await plan.getByLabel("Nombre d'échéances").fill("6");
+      await plan.getByLabel("Première échéance").fill("2026-12-15");
       await page.getByRole("button", { name: "Calculer" }).click();
       const rows = page.locator("table.schedule tbody tr");
       await rows.first().waitFor();
@@ -179,7 +180,12 @@ describe("the sidebar", () => {
       const refused = await page.evaluate(
         () =>
           new Promise<string>((done) => {
-            const run = (window as unknown as { google: { script: { run: any } } }).google.script
+            type Run = {
+              withSuccessHandler(f: () => void): Run;
+              withFailureHandler(f: (e: Error) => void): Run;
+              api(name: string, request: unknown): void;
+            };
+            const run = (window as unknown as { google: { script: { run: Run } } }).google.script
               .run;
             run
               .withSuccessHandler(() => done("ok"))

@@ -1,0 +1,91 @@
+// Every letter of the sidebar: previewed first (nothing created), then generated as a Doc
+// and its PDF in the debtor's Drive folder, and linked in the Journal.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentsSupported, journal, launch, open, openDossier, statusText } from "./harness.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CLIENT = "Fleurs & Jardins Moreau";
+
+const LETTERS: {
+  kind: string;
+  step: string;
+  fill?: Record<string, string>;
+  preview: RegExp;
+}[] = [
+  { kind: "courtesy", step: "Relance de courtoisie", preview: /Sauf erreur de notre part/ },
+  { kind: "firm", step: "Relance ferme", preview: /reste(nt)? impayée/ },
+  { kind: "formalNotice", step: "Mise en demeure", preview: /mettons en demeure/ },
+  {
+    kind: "paymentPlan",
+    step: "Proposition d'échéancier",
+    fill: { "Première échéance": "2026-12-15", "Nombre d'échéances": "6" },
+    preview: /Clause de déchéance du terme/,
+  },
+  {
+    kind: "acknowledgment",
+    step: "Reconnaissance de dette",
+    fill: { "Montant (€)": "1 850,50", "Signataire pour le client": "M. Paul Moreau, gérant" },
+    preview: /mille huit cent cinquante euros et cinquante centimes/,
+  },
+  {
+    kind: "partialSettlement",
+    step: "Protocole de remise partielle",
+    fill: { "Montant réglé par le client (€)": "4000", "À régler au plus tard le": "2026-12-10" },
+    preview: /renonce au solde/,
+  },
+  {
+    kind: "handover",
+    step: "Transmission à un professionnel",
+    preview: /Chronologie des échanges/,
+  },
+];
+
+describe("letters", () => {
+  it.skipIf(!documentsSupported())(
+    "previews then generates each letter: the Doc, its PDF in Drive, the Journal line",
+    async () => {
+      const s = await open(browser);
+      try {
+        const { page, sb } = s;
+        await openDossier(page, CLIENT);
+        for (const letter of LETTERS) {
+          await page.getByText("Courriers", { exact: true }).click();
+          const panel = page.locator("#panel-letters");
+          await panel.getByLabel("Courrier", { exact: true }).selectOption(letter.kind);
+          for (const [label, value] of Object.entries(letter.fill ?? {}))
+            await panel.getByLabel(label, { exact: true }).fill(value);
+          const docsBefore = sb.documents.length;
+          await page.getByRole("button", { name: "Aperçu" }).click();
+          const preview = page.getByRole("article", { name: "Aperçu du courrier" });
+          await preview.waitFor();
+          expect(await preview.textContent()).toMatch(letter.preview);
+          expect(sb.documents.length).toBe(docsBefore); // a preview creates nothing
+          await page.getByRole("button", { name: "Créer le document" }).click();
+          expect(await statusText(page, "ok")).toContain(":");
+          await page.locator("#created-links").waitFor();
+          expect(sb.documents.length).toBe(docsBefore + 1);
+          const doc = sb.documents.at(-1);
+          const pdf = sb.drive.files.find((f) => f.name === `${doc?.name}.pdf`);
+          expect(pdf, `${letter.kind}: PDF in Drive`).toBeDefined();
+          expect(sb.drive.pathOf(pdf?.parentId ?? "")).toBe(`Recouvra/${CLIENT}`);
+          const line = journal(sb).at(-1);
+          expect(line?.Étape).toBe(letter.step);
+          expect(String(line?.Document)).toContain(doc?.id);
+          await page.getByText("Document créé").waitFor();
+          s.sb.clock.set("2026-11-26T10:05", "Europe/Paris");
+        }
+        expect(s.errors).toEqual([]);
+      } finally {
+        await s.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,62 @@
+// The main views, saved to docs/ for the README (run by `npm test`, so they stay current).
+import { resolve } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, open, openDossier, ROOT } from "./harness.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shot = (name: string) => resolve(ROOT, "docs", name);
+
+describe("screenshots", () => {
+  it("saves today's work, a dossier, a letter preview, an échéancier and the settings", async () => {
+    const s = await open(browser);
+    try {
+      const { page } = s;
+      await page.locator(".card-name").first().waitFor();
+      await page.screenshot({ path: shot("sidebar-today.png") });
+      await openDossier(page, "Fleurs & Jardins Moreau");
+      await page.screenshot({ path: shot("sidebar-dossier.png"), fullPage: true });
+      await page.getByText("Courriers", { exact: true }).click();
+      await page
+        .locator("#panel-letters")
+        .getByLabel("Courrier", { exact: true })
+        .selectOption("acknowledgment");
+      await page.locator("#panel-letters").getByLabel("Montant (€)").fill("1 850,50");
+      await page.getByRole("button", { name: "Aperçu" }).click();
+      const preview = page.getByRole("article", { name: "Aperçu du courrier" });
+      await preview.waitFor();
+      await preview.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot("sidebar-letter-preview.png") });
+      await page.getByText("Échéancier", { exact: true }).click();
+      await page.locator("#panel-plan").getByLabel("Première échéance").fill("2026-12-15");
+      await page.getByRole("button", { name: "Calculer" }).click();
+      const schedule = page.locator("table.schedule");
+      await schedule.waitFor();
+      await schedule.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: shot("sidebar-plan.png") });
+      await page.getByRole("tab", { name: "Paramètres" }).click();
+      await page.getByLabel("Raison sociale").waitFor();
+      await page.screenshot({ path: shot("sidebar-settings.png") });
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("saves the local page: the sandbox's sheets beside the sidebar", async () => {
+    const s = await open(browser, { width: 1280, path: "/" });
+    try {
+      await s.page.frameLocator("#side").locator(".card-name").first().waitFor();
+      await s.page.screenshot({ path: shot("sandbox-page.png") });
+    } finally {
+      await s.close();
+    }
+  });
+});
