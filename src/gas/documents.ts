@@ -47,6 +47,17 @@ function appendRuns(
   }
 }
 
+function splitLines(runs: Run[]): Run[][] {
+  const lines: Run[][] = [[]];
+  for (const run of runs) {
+    run.text.split("\n").forEach((part, i) => {
+      if (i > 0) lines.push([]);
+      if (part !== "") lines[lines.length - 1]?.push({ ...run, text: part });
+    });
+  }
+  return lines;
+}
+
 const ALIGN = {
   left: () => DocumentApp.HorizontalAlignment.LEFT,
   right: () => DocumentApp.HorizontalAlignment.RIGHT,
@@ -62,24 +73,26 @@ function appendBlock(body: GoogleAppsScript.Document.Body, block: Block): void {
     case "heading":
       body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
       return;
-    case "paragraph": {
-      const p = body.appendParagraph("");
-      appendRuns(p, block.runs);
-      if (block.align) p.setAlignment(ALIGN[block.align]());
+    case "paragraph":
+      // A line break inside a paragraph becomes a paragraph of its own: one way for the
+      // Doc, its PDF and its .docx to show the same lines.
+      for (const line of splitLines(block.runs)) {
+        const p = body.appendParagraph("");
+        appendRuns(p, line);
+        if (block.align) p.setAlignment(ALIGN[block.align]());
+      }
       return;
-    }
     case "list":
       for (const item of block.items) appendRuns(body.appendListItem(""), item);
       return;
     case "table": {
       const rows = [block.header, ...block.rows, ...(block.footer ? [block.footer] : [])];
       const table = body.appendTable(rows);
-      table.getRow(0).editAsText().setBold(true);
-      if (block.footer)
-        table
-          .getRow(rows.length - 1)
-          .editAsText()
-          .setBold(true);
+      const boldRow = (r: number, width: number) => {
+        for (let c = 0; c < width; c++) table.getCell(r, c).editAsText().setBold(true);
+      };
+      boldRow(0, block.header.length);
+      if (block.footer) boldRow(rows.length - 1, block.footer.length);
       return;
     }
     case "pageBreak":

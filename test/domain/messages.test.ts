@@ -69,7 +69,8 @@ describe("reminders", () => {
     const c = [claim({ invoiceNumber: "F-1" }), claim({ invoiceNumber: "F-2", amount: 150 })];
     const r = buildReminder({ step: 1, client: "Boulangerie Martin", claims: c, today, settings });
     expect(r.title).toBe("Imprimerie Durand SARL — Factures F-1, F-2 : rappel de paiement");
-    expect(nbsp(documentToText(r))).toContain("Total | 2 000,00 € | 0,00 € | 2 000,00 €");
+    expect(nbsp(documentToText(r))).toContain("Total | 2 000,00 €");
+    expect(nbsp(documentToText(r))).not.toContain("Déjà réglé");
   });
 
   it("escapes what comes from the sheet in HTML", () => {
@@ -108,7 +109,7 @@ describe("the mise en demeure", () => {
     expect(t).toContain("Principal restant dû : 1 850,00 €");
     expect(t).toMatch(/Pénalités de retard au 26\/11\/2026 .*: 18,47 €/);
     expect(t).toMatch(/Indemnité forfaitaire .*: 40,00 €/);
-    expect(t).toContain("Malgré nos relances du 28/10/2026 et du 03/11/2026");
+    expect(t).toContain("Malgré nos relances des 28/10/2026 et 03/11/2026");
     expect(t).toContain("F-2026-001 | 02/09/2026 | 27/10/2026");
     expect(t).toMatch(/commissaire de justice/);
     expect(t).not.toMatch(/prescription/i);

@@ -37,8 +37,10 @@ export function invoicesPhrase(invoices: readonly string[]): string {
   return `les factures ${invoices.slice(0, -1).join(", ")} et ${invoices[invoices.length - 1]}`;
 }
 
-export function invoicesShort(invoices: readonly string[]): string {
-  return `${invoices.length > 1 ? "Factures" : "Facture"} ${invoices.join(", ")}`;
+/** "Facture F-1" / "factures F-1, F-2" (the invoice numbers keep their case). */
+export function invoicesShort(invoices: readonly string[], capital = true): string {
+  const word = invoices.length > 1 ? "factures" : "facture";
+  return `${capital ? word.charAt(0).toUpperCase() + word.slice(1) : word} ${invoices.join(", ")}`;
 }
 
 export interface Totals extends ClaimAmounts {
@@ -73,24 +75,26 @@ export function invoiceTable(
   withCharges: boolean,
 ): Block {
   const charges = withCharges && claims.every(isProfessional);
-  const header = ["Facture", "Date", "Échéance", "Montant TTC", "Déjà réglé", "Reste dû"];
-  if (charges) header.push(`Pénalités au ${frDate(today)}`, "Indemnité forfaitaire");
+  // « Déjà réglé » only when something was paid: a narrower table reads better on A4.
+  const anyPaid = claims.some((c) => c.paid > 0);
+  const t = totalsOf(claims, today, settings);
+  const header = ["Facture", "Date", "Échéance", "Montant TTC"];
+  const footer = ["Total", "", "", euros(t.amount)];
+  if (anyPaid) {
+    header.push("Déjà réglé", "Reste dû");
+    footer.push(euros(t.paid), euros(t.outstanding));
+  }
+  if (charges) {
+    header.push(`Pénalités au ${frDate(today)}`, "Indemnité");
+    footer.push(euros(t.penalties), euros(t.indemnity));
+  }
   const rows = claims.map((c) => {
     const a = claimAmounts(c, today, settings);
-    const row = [
-      c.invoiceNumber,
-      frDate(c.invoiceDate),
-      frDate(c.dueDate),
-      euros(c.amount),
-      euros(c.paid),
-      euros(a.outstanding),
-    ];
+    const row = [c.invoiceNumber, frDate(c.invoiceDate), frDate(c.dueDate), euros(c.amount)];
+    if (anyPaid) row.push(euros(c.paid), euros(a.outstanding));
     if (charges) row.push(euros(a.penalties), euros(a.indemnity));
     return row;
   });
-  const t = totalsOf(claims, today, settings);
-  const footer = ["Total", "", "", euros(t.amount), euros(t.paid), euros(t.outstanding)];
-  if (charges) footer.push(euros(t.penalties), euros(t.indemnity));
   return { kind: "table", header, rows, footer, numeric: header.map((_, i) => i >= 3) };
 }
 

@@ -63,7 +63,9 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
   const recall =
     reminders.length === 0
       ? "Malgré nos demandes, "
-      : `Malgré nos relances du ${reminders.join(" et du ")}, `;
+      : reminders.length === 1
+        ? `Malgré notre relance du ${reminders[0]}, `
+        : `Malgré nos relances des ${reminders.slice(0, -1).join(", ")} et ${reminders[reminders.length - 1]}, `;
   const amounts: Block[] = [paragraph("Principal restant dû : ", bold(euros(t.outstanding)))];
   if (professional) {
     amounts.push(
@@ -92,7 +94,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
       runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
     },
     paragraph(bold("Lettre recommandée avec accusé de réception")),
-    paragraph(bold(`Objet : mise en demeure de payer — ${invoicesShort(invoices).toLowerCase()}`)),
+    paragraph(bold(`Objet : mise en demeure de payer — ${invoicesShort(invoices, false)}`)),
     paragraph("Madame, Monsieur,"),
     paragraph(
       `${recall}${invoicesPhrase(invoices)}, émise${claims.length > 1 ? "s" : ""} par ${creditor.companyName || "notre société"}, reste${claims.length > 1 ? "nt" : ""} impayée${claims.length > 1 ? "s" : ""} à ce jour :`,
@@ -133,7 +135,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
   };
   const company = creditor.companyName;
   const email: MessageDocument = {
-    title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices).toLowerCase()}`,
+    title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(

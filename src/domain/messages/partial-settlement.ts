@@ -45,7 +45,7 @@ export function buildPartialSettlement(input: PartialSettlementInput): MessageDo
     { kind: "title", text: "Protocole de remise partielle de dette" },
     letterhead(creditor),
     debtorBlock(debtor),
-    paragraph(bold(`Objet : ${invoicesShort(invoices).toLowerCase()}`)),
+    paragraph(bold(`Objet : ${invoicesShort(invoices, false)}`)),
     paragraph(bold("Article 1 — La créance")),
     paragraph(
       `${debtor.name} reste devoir à ${creditor.companyName || "la société créancière"} la somme de `,

@@ -77,7 +77,7 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
       align: "right",
       runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
     },
-    paragraph(bold(`Objet : proposition d'échéancier — ${invoicesShort(invoices).toLowerCase()}`)),
+    paragraph(bold(`Objet : proposition d'échéancier — ${invoicesShort(invoices, false)}`)),
     paragraph("Madame, Monsieur,"),
     paragraph(
       `Comme suite à nos échanges, et afin de vous permettre de régler ${invoicesPhrase(invoices)} dans les meilleures conditions, nous vous proposons l'échéancier suivant :`,
@@ -123,7 +123,7 @@ export interface InstalmentReminderInput {
 export function buildInstalmentReminder(input: InstalmentReminderInput): MessageDocument {
   const { instalment, settings, invoices } = input;
   const company = settings.creditor.companyName;
-  const title = `Échéance ${instalment.number}/${input.count} du ${frDate(instalment.date)} — ${invoicesShort(invoices).toLowerCase()}`;
+  const title = `Échéance ${instalment.number}/${input.count} du ${frDate(instalment.date)} — ${invoicesShort(invoices, false)}`;
   return {
     title: company ? `${company} — ${title}` : title,
     blocks: [
@@ -151,7 +151,7 @@ export function buildCoveringEmail(
   settings: RecoverySettings,
 ): MessageDocument {
   const company = settings.creditor.companyName;
-  const title = `${what} — ${invoicesShort(invoices).toLowerCase()}`;
+  const title = `${what} — ${invoicesShort(invoices, false)}`;
   return {
     title: company ? `${company} — ${title}` : title,
     blocks: [

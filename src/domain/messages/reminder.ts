@@ -35,7 +35,10 @@ function subject(input: ReminderInput): string {
   const title =
     input.step === 1
       ? `${what} : rappel de paiement`
-      : `Relance : ${what.toLowerCase()} impayée${input.claims.length > 1 ? "s" : ""}`;
+      : `Relance : ${invoicesShort(
+          input.claims.map((c) => c.invoiceNumber),
+          false,
+        )} impayée${input.claims.length > 1 ? "s" : ""}`;
   return company ? `${company} — ${title}` : title;
 }
 
