@@ -79,7 +79,6 @@ describe("letters", () => {
           const line = journal(sb).at(-1);
           expect(line?.Étape).toBe(letter.step);
           expect(String(line?.Document)).toContain(doc?.id);
-          await page.getByText("Document créé").waitFor();
           s.sb.clock.set("2026-11-26T10:05", "Europe/Paris");
         }
         expect(s.errors).toEqual([]);
