@@ -219,6 +219,7 @@ export class ConditionalFormatRuleBuilder
       CFBuilder,
       | "build"
       | "whenTextEqualTo"
+      | "whenTextStartsWith"
       | "whenFormulaSatisfied"
       | "whenCellEmpty"
       | "whenCellNotEmpty"
@@ -245,6 +246,10 @@ export class ConditionalFormatRuleBuilder
   }
   whenTextEqualTo(text: string): CFBuilder {
     this.s.condition = { kind: "textEqualTo", value: text };
+    return this.self();
+  }
+  whenTextStartsWith(text: string): CFBuilder {
+    this.s.condition = { kind: "textStartsWith", value: text };
     return this.self();
   }
   whenFormulaSatisfied(formula: string): CFBuilder {
