@@ -7,6 +7,7 @@
 //   sb.recalculate();                       // custom-function formulas, as Sheets would
 //   sb.fireDueTriggers("2026-11-27T12:00"); // time-driven triggers on the simulated clock
 //   sb.mails, sb.documents, sb.drive, sb.ui, sb.logs, sb.calls.counts …
+//   sb.onServiceCall(({ key, phase }) => { … sb.killExecution(); }); // fault injection
 //
 // Google's limits and errors are modelled in sandbox/services (see runtime.ts LIMITS and
 // MESSAGES); call latencies in sandbox/calls.ts.
@@ -25,6 +26,7 @@ import { Membrane } from "./services/membrane.js";
 import { newStores } from "./services/properties.js";
 import {
   type Account,
+  type CallHook,
   type ExecutionKind,
   hostRealm,
   LIMITS,
@@ -36,7 +38,7 @@ import { newUiState } from "./services/ui.js";
 import type { LogEntry } from "./services/utilities.js";
 import { assertTimeZone, toWallClock } from "./tz.js";
 
-export type { Account } from "./services/runtime.js";
+export type { Account, CallHook } from "./services/runtime.js";
 
 export interface SandboxOptions {
   /** Where the built bundle is (default "dist"): *.js, *.html, appsscript.json. */
@@ -107,6 +109,15 @@ export interface Sandbox {
   cellError(sheet: string, a1: string): { value: string; message: string } | undefined;
   /** Advances the clock to `until`, running each time-driven trigger as it comes due. */
   fireDueTriggers(until: Date | string): TriggerRun[];
+  /** Fault injection for tests: `hook` sees each service call of a run or trigger just
+   * before it is made and once it has returned, keyed as in `calls` ("MailApp.sendEmail").
+   * It may throw (the bundle sees that call fail), stop the run (`killExecution`), or change
+   * the world between two calls as a user would (its own service calls are not hooked).
+   * `undefined` removes it. */
+  onServiceCall(hook: CallHook | undefined): void;
+  /** Stops the current execution as Google does at its 6-minute limit: each later service
+   * call of it throws "Exceeded maximum execution time"; what it did so far remains. */
+  killExecution(): void;
 }
 
 function idFactory(seed: string) {
@@ -258,6 +269,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       }
     },
     recalculate: (o) => engine.recalculate(o),
+    onServiceCall(hook) {
+      rt.callHook = hook;
+    },
+    killExecution: () => rt.kill(),
     cellError: (sheet, a1) => engine.cellError(sheet, a1),
     fireDueTriggers(until) {
       const untilMs = typeof until === "string" ? wallToMs(until, timeZone) : until.getTime();

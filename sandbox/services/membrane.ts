@@ -4,6 +4,7 @@
 // - refuses it in restricted contexts (custom functions, triggers) as Google does,
 // - throws "Exceeded maximum execution time" once the execution is past its limit,
 // - records it in the ledger ("SpreadsheetApp.Range.getValues") and advances the clock,
+// - lets a test's fault-injection hook see it before and after (Runtime.callHook),
 // - converts arguments into this realm (Dates, arrays, plain objects) and results into
 //   the bundle's realm, so that `value instanceof Date` and `Array.isArray` hold there,
 // - rethrows errors as the bundle realm's Error.
@@ -113,10 +114,12 @@ export class Membrane {
       const cells = (target as { _cells?: () => number })._cells?.() ?? 0;
       let result: unknown;
       try {
+        rt.hook(key, "before");
         result = fn.apply(
           target,
           args.map((a) => this.fromRealm(a)),
         );
+        rt.hook(key, "after");
       } catch (e) {
         throw this.errorToRealm(e);
       } finally {

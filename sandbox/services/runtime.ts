@@ -110,6 +110,10 @@ export interface RuntimeOptions {
   strictGrid?: boolean;
 }
 
+/** A service call as a fault-injection hook sees it: "before" it is made, "after" it has
+ * returned. Throwing from the hook makes the call fail as the bundle sees it. */
+export type CallHook = (call: { key: string; phase: "before" | "after" }) => void;
+
 export class Runtime {
   readonly clock: Clock;
   readonly ledger: CallLedger;
@@ -127,6 +131,9 @@ export class Runtime {
   beforeRead: (sheet: SheetModel) => void = () => {};
   /** Set by the formula engine: a cell range was written. */
   afterWrite: (sheet: SheetModel) => void = () => {};
+  /** Fault injection (tests): sees each service call of a run or trigger (see Membrane). */
+  callHook: CallHook | undefined;
+  private hooking = false;
 
   constructor(o: RuntimeOptions) {
     this.clock = o.clock;
@@ -181,6 +188,26 @@ export class Runtime {
     const e = new this.realm.Error(message);
     e.name = "Exception";
     return e;
+  }
+
+  /** Stops the current execution as Google does at its time limit: from now on each of its
+   * service calls throws "Exceeded maximum execution time" (its effects so far remain). */
+  kill(): void {
+    const exec = this.current();
+    if (exec) exec.elapsedMs = Math.max(exec.elapsedMs, exec.limitMs + 1);
+  }
+
+  /** Runs the fault-injection hook, if any, for a call of a run or trigger (never for a
+   * custom function, nor for the calls the hook itself makes). */
+  hook(key: string, phase: "before" | "after"): void {
+    const exec = this.current();
+    if (!this.callHook || this.hooking || !exec || exec.kind === "custom") return;
+    this.hooking = true;
+    try {
+      this.callHook({ key, phase });
+    } finally {
+      this.hooking = false;
+    }
   }
 
   /** Throws "Exceeded maximum execution time" once the current execution is past its limit. */
