@@ -54,7 +54,23 @@ function stub({ name, params, jsDoc }: EntryPoint): string {
 // The built-ins the bundle uses, bound once as locals of the IIFE: a global lookup costs
 // little in Apps Script, but in a node:vm context (the sandbox) each one goes through the
 // context's interceptor and makes the custom functions 4× slower than they are in Google.
-const BUILTINS = ["Array", "BigInt", "Date", "Error", "JSON", "Map", "Math", "Number", "Object", "RegExp", "Set", "String", "Symbol", "TypeError", "WeakMap"];
+const BUILTINS = [
+  "Array",
+  "BigInt",
+  "Date",
+  "Error",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "RegExp",
+  "Set",
+  "String",
+  "Symbol",
+  "TypeError",
+  "WeakMap",
+];
 
 // What the bundled libraries would put on globalThis (zod keeps its configuration there)
 // goes to a scope of the bundle's own instead: nothing leaks but `Recouvra` and the stubs.
