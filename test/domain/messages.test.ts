@@ -71,6 +71,9 @@ describe("reminders", () => {
     expect(r.title).toBe("Imprimerie Durand SARL — Factures F-1, F-2 : rappel de paiement");
     expect(nbsp(documentToText(r))).toContain("Total | 2 000,00 €");
     expect(nbsp(documentToText(r))).not.toContain("Déjà réglé");
+    expect(documentToText(r)).toContain("le règlement des factures F-1 et F-2, arrivées");
+    const one = buildReminder({ step: 1, client: "B", claims: c.slice(0, 1), today, settings });
+    expect(documentToText(one)).toContain("le règlement de la facture F-1, arrivée à");
   });
 
   it("escapes what comes from the sheet in HTML", () => {

@@ -37,6 +37,12 @@ export function invoicesPhrase(invoices: readonly string[]): string {
   return `les factures ${invoices.slice(0, -1).join(", ")} et ${invoices[invoices.length - 1]}`;
 }
 
+/** "de la facture F-1" / "des factures F-1 et F-2" (never "de les factures"). */
+export function ofInvoicesPhrase(invoices: readonly string[]): string {
+  const phrase = invoicesPhrase(invoices);
+  return invoices.length === 1 ? `de ${phrase}` : `des ${phrase.slice("les ".length)}`;
+}
+
 /** "Facture F-1" / "factures F-1, F-2" (the invoice numbers keep their case). */
 export function invoicesShort(invoices: readonly string[], capital = true): string {
   const word = invoices.length > 1 ? "factures" : "facture";

@@ -10,6 +10,7 @@ import {
   invoicesPhrase,
   invoicesShort,
   invoiceTable,
+  ofInvoicesPhrase,
   paymentBlocks,
   signatureBlock,
   totalsOf,
@@ -46,7 +47,6 @@ function courtesyBody(
   profile: Profile,
   input: ReminderInput,
   due: string,
-  phrase: string,
 ): Block[] {
   const opening =
     profile === "Fidèle"
@@ -54,7 +54,7 @@ function courtesyBody(
       : undefined;
   const body = [
     paragraph(
-      `Sauf erreur de notre part, nous n'avons pas encore reçu le règlement de ${phrase}, arrivée${input.claims.length > 1 ? "s" : ""} à échéance ${due}.`,
+      `Sauf erreur de notre part, nous n'avons pas encore reçu le règlement ${ofInvoicesPhrase(input.claims.map((c) => c.invoiceNumber))}, arrivée${input.claims.length > 1 ? "s" : ""} à échéance ${due}.`,
     ),
     paragraph(
       "Il s'agit peut-être d'un simple oubli : si votre paiement est déjà en cours, merci de ne pas tenir compte de ce message.",
@@ -139,7 +139,7 @@ export function buildReminder(input: ReminderInput): MessageDocument {
     blocks: [
       paragraph("Madame, Monsieur,"),
       ...(step === 1
-        ? courtesyBody(profile, input, due, phrase)
+        ? courtesyBody(profile, input, due)
         : firmBody(profile, input, phrase)),
       invoiceTable(claims, today, settings, step === 2),
       paragraph("Montant à régler : ", bold(euros(owed)), "."),
