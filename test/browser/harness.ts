@@ -110,12 +110,3 @@ export async function statusText(page: Page, kind: "ok" | "error"): Promise<stri
   await status.waitFor();
   return (await status.textContent()) ?? "";
 }
-
-/** Whether the sandbox's DocumentApp has what src/gas/documents.ts calls on a table
- * (Table#getRow was missing for a while): without it every Doc creation fails in the
- * sandbox whatever the sidebar does. */
-export function documentsSupported(): boolean {
-  const shell = readFileSync(resolve(ROOT, "src/gas/documents.ts"), "utf8");
-  const sandbox = readFileSync(resolve(ROOT, "sandbox/services/document.ts"), "utf8");
-  return !shell.includes(".getRow(") || sandbox.includes("getRow(");
-}

@@ -2,7 +2,7 @@
 // and its PDF in the debtor's Drive folder, and linked in the Journal.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentsSupported, journal, launch, open, openDossier, statusText } from "./harness.js";
+import { journal, launch, open, openDossier, statusText } from "./harness.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,42 +49,39 @@ const LETTERS: {
 ];
 
 describe("letters", () => {
-  it.skipIf(!documentsSupported())(
-    "previews then generates each letter: the Doc, its PDF in Drive, the Journal line",
-    async () => {
-      const s = await open(browser);
-      try {
-        const { page, sb } = s;
-        await openDossier(page, CLIENT);
-        for (const letter of LETTERS) {
-          await page.getByText("Courriers", { exact: true }).click();
-          const panel = page.locator("#panel-letters");
-          await panel.getByLabel("Courrier", { exact: true }).selectOption(letter.kind);
-          for (const [label, value] of Object.entries(letter.fill ?? {}))
-            await panel.getByLabel(label, { exact: true }).fill(value);
-          const docsBefore = sb.documents.length;
-          await page.getByRole("button", { name: "Aperçu" }).click();
-          const preview = page.getByRole("article", { name: "Aperçu du courrier" });
-          await preview.waitFor();
-          expect(await preview.textContent()).toMatch(letter.preview);
-          expect(sb.documents.length).toBe(docsBefore); // a preview creates nothing
-          await page.getByRole("button", { name: "Créer le document" }).click();
-          expect(await statusText(page, "ok")).toContain(":");
-          await page.locator("#created-links").waitFor();
-          expect(sb.documents.length).toBe(docsBefore + 1);
-          const doc = sb.documents.at(-1);
-          const pdf = sb.drive.files.find((f) => f.name === `${doc?.name}.pdf`);
-          expect(pdf, `${letter.kind}: PDF in Drive`).toBeDefined();
-          expect(sb.drive.pathOf(pdf?.parentId ?? "")).toBe(`Recouvra/${CLIENT}`);
-          const line = journal(sb).at(-1);
-          expect(line?.Étape).toBe(letter.step);
-          expect(String(line?.Document)).toContain(doc?.id);
-          s.sb.clock.set("2026-11-26T10:05", "Europe/Paris");
-        }
-        expect(s.errors).toEqual([]);
-      } finally {
-        await s.close();
+  it("previews then generates each letter: the Doc, its PDF in Drive, the Journal line", async () => {
+    const s = await open(browser);
+    try {
+      const { page, sb } = s;
+      await openDossier(page, CLIENT);
+      for (const letter of LETTERS) {
+        await page.getByText("Courriers", { exact: true }).click();
+        const panel = page.locator("#panel-letters");
+        await panel.getByLabel("Courrier", { exact: true }).selectOption(letter.kind);
+        for (const [label, value] of Object.entries(letter.fill ?? {}))
+          await panel.getByLabel(label, { exact: true }).fill(value);
+        const docsBefore = sb.documents.length;
+        await page.getByRole("button", { name: "Aperçu" }).click();
+        const preview = page.getByRole("article", { name: "Aperçu du courrier" });
+        await preview.waitFor();
+        expect(await preview.textContent()).toMatch(letter.preview);
+        expect(sb.documents.length).toBe(docsBefore); // a preview creates nothing
+        await page.getByRole("button", { name: "Créer le document" }).click();
+        expect(await statusText(page, "ok")).toContain(":");
+        await page.locator("#created-links").waitFor();
+        expect(sb.documents.length).toBe(docsBefore + 1);
+        const doc = sb.documents.at(-1);
+        const pdf = sb.drive.files.find((f) => f.name === `${doc?.name}.pdf`);
+        expect(pdf, `${letter.kind}: PDF in Drive`).toBeDefined();
+        expect(sb.drive.pathOf(pdf?.parentId ?? "")).toBe(`Recouvra/${CLIENT}`);
+        const line = journal(sb).at(-1);
+        expect(line?.Étape).toBe(letter.step);
+        expect(String(line?.Document)).toContain(doc?.id);
+        s.sb.clock.set("2026-11-26T10:05", "Europe/Paris");
       }
-    },
-  );
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
