@@ -1,6 +1,6 @@
 // The sidebar in a real headless Chromium (Debian's /usr/bin/chromium + playwright-core),
 // served by sandbox/server.ts over a sandbox holding the example ledger on its reference day.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { readXlsx } from "../../sandbox/files/xlsx.js";
