@@ -1,13 +1,8 @@
 // What the daily run does today: which debtor gets which step for which invoices, in
 // what order, and why every other invoice waits. Pure: the shell executes the plan.
-import {
-  addDays,
-  type CalendarDate,
-  daysBetween,
-  formatFrenchDate,
-  maxDate,
-} from "./calendar-date";
-import { type Claim, outstanding } from "./claim";
+import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
+import { type Claim, debtorKey, outstanding } from "./claim";
+import { nextBusinessDay } from "./holidays";
 import {
   actionKey,
   type JournalEntry,
@@ -22,7 +17,6 @@ import { nextStep, reasonNothingScheduled } from "./next-step";
 import { lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
 import { claimStatus } from "./status";
-import { normalizeKey } from "./text";
 
 export type ActionChannel = "email" | "letter" | "task" | "dossier";
 
@@ -69,11 +63,6 @@ export interface DailyPlan {
   unconfirmed: JournalEntry[];
   /** The ledger's « Dernière étape » lagging behind the Journal: the Journal wins. */
   ledgerCatchUp: { invoice: string; step: StepNumber; date: CalendarDate }[];
-}
-
-/** Invoices of one debtor are grouped by the debtor's name, spelling aside. */
-export function debtorKey(client: string): string {
-  return normalizeKey(client);
 }
 
 function channelFor(step: StepNumber, email: string | undefined): ActionChannel {
@@ -148,9 +137,10 @@ export function planDailyRun(
         date: claim.lastStepDate as CalendarDate,
       });
     }
-    // The debtor's last contact also counts from the ledger (a user migrating types it).
+    // The debtor's last contact also counts from the ledger (a user migrating types it);
+    // a handover is not a contact: the dossier goes to a professional, not to the debtor.
     const debtor = debtorKey(claim.client);
-    if (claim.lastStepDate !== undefined) {
+    if (claim.lastStepDate !== undefined && claim.lastStep !== 4) {
       lastContact.set(debtor, maxDate(claim.lastStepDate, lastContact.get(debtor)));
     }
     const next = nextStep(claim, today, settings.ladder);
@@ -164,7 +154,9 @@ export function planDailyRun(
     groups.set(groupKey, group);
   }
 
-  // One contact per debtor per run, the most advanced step first; then the gap.
+  // One contact per debtor per run, the most advanced step first; then the gap, which ends
+  // on a business day (a reminder held back by it never goes out on a Sunday) and does not
+  // hold back a dossier, which is not sent to the debtor.
   const byDebtor = new Map<string, StepGroup[]>();
   for (const [key, group] of groups) {
     const debtor = key.slice(0, key.lastIndexOf("|"));
@@ -175,7 +167,11 @@ export function planDailyRun(
     debtorGroups.sort((a, b) => b.step - a.step);
     const [chosen, ...later] = debtorGroups as [StepGroup, ...StepGroup[]];
     const contact = lastContact.get(debtor);
-    if (contact !== undefined && daysBetween(contact, today) < settings.ladder.gapDays) {
+    if (
+      contact !== undefined &&
+      chosen.step !== 4 &&
+      today < nextBusinessDay(addDays(contact, settings.ladder.gapDays))
+    ) {
       for (const g of debtorGroups) {
         for (const c of g.claims) {
           skipped.push({

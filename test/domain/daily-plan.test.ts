@@ -98,6 +98,59 @@ describe("the daily plan", () => {
     expect(plan([c], [{ ...call, at: "2026-11-21 10:00" }]).actions).toHaveLength(1);
   });
 
+  it("ends the gap on a business day: a reminder held back never goes out on a Sunday", () => {
+    // F-1 reminded on Tuesday 24/11; F-2's courtesy reminder falls due meanwhile.
+    const lines = [
+      line(
+        claim({
+          invoiceNumber: "F-1",
+          client: "Librairie Papyrus",
+          dueDate: d("2026-11-17"),
+          lastStep: 2,
+          lastStepDate: d("2026-11-24"),
+        }),
+      ),
+      line(claim({ invoiceNumber: "F-2", client: "Librairie Papyrus", dueDate: d("2026-11-24") })),
+    ];
+    const on = (day: string) =>
+      planDailyRun(lines, [], d(day), DEFAULT_SETTINGS).actions.map((a) => a.invoices);
+    expect(on("2026-11-28")).toEqual([]); // Saturday
+    expect(on("2026-11-29")).toEqual([]); // Sunday, 5 days after
+    expect(on("2026-11-30")).toEqual([["F-2"]]); // Monday
+  });
+
+  it("does not hold a dossier back for the gap, nor count a handover as a contact", () => {
+    const handedOver = claim({
+      invoiceNumber: "F-1",
+      client: "Librairie Papyrus",
+      dueDate: d("2026-10-02"),
+      lastStep: 4,
+      lastStepDate: d("2026-11-24"),
+    });
+    const noticeServed = claim({
+      invoiceNumber: "F-2",
+      client: "Librairie Papyrus",
+      dueDate: d("2026-10-05"),
+      lastStep: 3,
+      lastStepDate: d("2026-11-16"),
+    });
+    const notice = entry({
+      invoices: ["F-2"],
+      client: "Librairie Papyrus",
+      step: "Mise en demeure",
+      channel: "Courrier + email",
+      at: "2026-11-23 09:00",
+    });
+    // The dossier of F-2 is due (16/11 + 9 days = 25/11) though the debtor was written to on
+    // 23/11; F-1's handover on 24/11 is no contact.
+    const p = plan([handedOver, noticeServed], [notice]);
+    expect(p.actions.map((a) => [a.stepLabel, a.invoices])).toEqual([
+      ["Transmission à un professionnel", ["F-2"]],
+    ]);
+    const courtesy = claim({ invoiceNumber: "F-3", client: "Librairie Papyrus" });
+    expect(plan([handedOver, courtesy]).actions.map((a) => a.invoices)).toEqual([["F-3"]]);
+  });
+
   it("sends only one step per debtor per day, the most advanced", () => {
     const p = plan([
       claim({
