@@ -4,9 +4,9 @@
 import type { Dossier, DossierInvoice, PlanView, TimelineEntry } from "../api";
 import { claimAmounts } from "../domain/amounts-due";
 import type { CalendarDate } from "../domain/calendar-date";
-import { type Claim, isPaid } from "../domain/claim";
-import { debtorKey, type LedgerLine } from "../domain/daily-plan";
-import type { JournalEntry } from "../domain/journal";
+import { type Claim, debtorKey, isPaid } from "../domain/claim";
+import type { LedgerLine } from "../domain/daily-plan";
+import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
 import { totalsOf } from "../domain/messages/common";
 import { nextStep } from "../domain/next-step";
@@ -60,22 +60,6 @@ export function selectInvoices(claims: readonly Claim[], invoices: readonly stri
   if (unknown.length > 0)
     throw new ApiError(`Facture(s) inconnue(s) pour ce client : ${unknown.join(", ")}.`);
   return chosen;
-}
-
-/** Journal lines about these invoices or this debtor, oldest first. */
-export function timelineOf(
-  journal: readonly JournalEntry[],
-  client: string,
-  invoices: readonly string[],
-): JournalEntry[] {
-  const wanted = new Set(invoices);
-  const key = debtorKey(client);
-  return journal
-    .filter(
-      (e) =>
-        e.invoices.some((i) => wanted.has(i)) || (e.client !== "" && debtorKey(e.client) === key),
-    )
-    .sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export function paidOf(claims: readonly Claim[], invoices: readonly string[]): number {

@@ -5,7 +5,7 @@ import type { ApiParsed, LetterKind } from "../api";
 import { LETTER_KINDS } from "../api";
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
 import { type Claim, isPaid, isProfessional } from "../domain/claim";
-import { entryDate, isStepTaken, type JournalEntry, stepOfEntry } from "../domain/journal";
+import { type JournalEntry, previousReminderDates, timelineOf } from "../domain/journal";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { buildAcknowledgment } from "../domain/messages/acknowledgment";
 import { totalsOf } from "../domain/messages/common";
@@ -25,7 +25,7 @@ import { buildReminder } from "../domain/messages/reminder";
 import { nextStep } from "../domain/next-step";
 import { schedulePaymentPlan } from "../domain/payment-plan";
 import type { RecoverySettings } from "../domain/settings";
-import { ApiError, timelineOf } from "./dossier";
+import { ApiError } from "./dossier";
 
 export const LADDER_LETTERS: Partial<Record<LetterKind, StepNumber>> = {
   courtesy: 1,
@@ -50,29 +50,6 @@ export interface LetterContext {
   journal: readonly JournalEntry[];
   today: CalendarDate;
   settings: RecoverySettings;
-}
-
-/** Dates of the reminders already sent (Journal, and the ledger for a user migrating). */
-function previousReminders(
-  claims: readonly Claim[],
-  journal: readonly JournalEntry[],
-): CalendarDate[] {
-  const client = claims[0]?.client ?? "";
-  const fromJournal = timelineOf(
-    journal,
-    client,
-    claims.map((c) => c.invoiceNumber),
-  )
-    .filter((e) => {
-      const step = stepOfEntry(e);
-      return (step === 1 || step === 2) && isStepTaken(e.outcome);
-    })
-    .map(entryDate)
-    .filter((d): d is CalendarDate => d !== undefined);
-  const fromLedger = claims.flatMap((c) =>
-    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
-  );
-  return [...new Set([...fromJournal, ...fromLedger])].sort();
 }
 
 export function composeLetter(
@@ -147,7 +124,7 @@ export function composeLetter(
         claims,
         today,
         settings,
-        previousReminders: previousReminders(claims, journal),
+        previousReminders: previousReminderDates(claims, journal),
       });
       return result(notice.letter, email ? notice.email : null);
     }

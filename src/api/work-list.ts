@@ -4,8 +4,8 @@
 // from the domain's rules on each claim.
 import type { WorkItem, WorkList, WorkReason, WorkReasonKind } from "../api";
 import { addDays, formatFrenchDate } from "../domain/calendar-date";
-import { type Claim, isPaid, outstanding } from "../domain/claim";
-import { debtorKey, planDailyRun } from "../domain/daily-plan";
+import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
+import { planDailyRun } from "../domain/daily-plan";
 import { formatEuros } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";

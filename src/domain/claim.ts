@@ -2,6 +2,7 @@
 import type { CalendarDate } from "./calendar-date";
 import type { ClientType, Profile, StepNumber } from "./ladder";
 import { outstandingAmount } from "./money";
+import { normalizeKey } from "./text";
 
 export interface Claim {
   invoiceNumber: string;
@@ -47,4 +48,9 @@ export function isSuspended(claim: Claim, today: CalendarDate): boolean {
 
 export function isProfessional(claim: Claim): boolean {
   return claim.clientType === "Professionnel";
+}
+
+/** Invoices of one debtor are grouped by the debtor's name, spelling aside. */
+export function debtorKey(client: string): string {
+  return normalizeKey(client);
 }

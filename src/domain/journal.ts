@@ -2,6 +2,7 @@
 // that makes the daily run idempotent: a send is keyed by (invoices, step), journaled as
 // an intent before it happens and confirmed after.
 import { type CalendarDate, parseIsoDate } from "./calendar-date";
+import { type Claim, debtorKey } from "./claim";
 import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
 import { matchLabel } from "./text";
 
@@ -152,4 +153,46 @@ function isContact(entry: JournalEntry): boolean {
     !failed &&
     !NOT_A_CONTACT.has(entry.outcome)
   );
+}
+
+/** Journal lines about these invoices or this debtor, oldest first. */
+export function timelineOf(
+  journal: readonly JournalEntry[],
+  client: string,
+  invoices: readonly string[],
+): JournalEntry[] {
+  const wanted = new Set(invoices);
+  const key = debtorKey(client);
+  return journal
+    .filter(
+      (e) =>
+        e.invoices.some((i) => wanted.has(i)) || (e.client !== "" && debtorKey(e.client) === key),
+    )
+    .sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The days the reminders (steps 1–2) of these invoices were sent or handed to a person as
+ * a task — from the Journal, and from the ledger for a user who typed them in. */
+export function previousReminderDates(
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+): CalendarDate[] {
+  const client = claims[0]?.client ?? "";
+  const fromJournal = timelineOf(
+    journal,
+    client,
+    claims.map((c) => c.invoiceNumber),
+  )
+    .filter((e) => {
+      const step = stepOfEntry(e);
+      return (
+        (step === 1 || step === 2) && (e.outcome === OUTCOMES.sent || e.outcome === OUTCOMES.task)
+      );
+    })
+    .map(entryDate)
+    .filter((d): d is CalendarDate => d !== undefined);
+  const fromLedger = claims.flatMap((c) =>
+    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
+  );
+  return [...new Set([...fromJournal, ...fromLedger])].sort();
 }

@@ -21,7 +21,7 @@ import { type ComposedLetter, composeLetter } from "../api/letters";
 import { workList } from "../api/work-list";
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
 import { cellText } from "../domain/cells";
-import { debtorKey } from "../domain/daily-plan";
+import { debtorKey } from "../domain/claim";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../domain/exchange";
 import { columnsOfHeaderRow } from "../domain/headers";
 import { OUTCOMES } from "../domain/journal";

@@ -8,7 +8,7 @@
 import { ledgerClaims, paidOf } from "../api/dossier";
 import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { cellText, parseAmountCell } from "../domain/cells";
-import { debtorKey } from "../domain/daily-plan";
+import { debtorKey } from "../domain/claim";
 import type { LedgerChange } from "../domain/exchange";
 import {
   actionKey,

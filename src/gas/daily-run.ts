@@ -4,8 +4,9 @@
 // daily quotas; whatever does not fit waits for the next run, in priority order.
 import { claimAmounts } from "../domain/amounts-due";
 import type { CalendarDate } from "../domain/calendar-date";
-import { type DailyPlan, debtorKey, type PlannedAction, planDailyRun } from "../domain/daily-plan";
-import { entryDate, type JournalEntry, OUTCOMES, stepOfEntry } from "../domain/journal";
+import { debtorKey } from "../domain/claim";
+import { type DailyPlan, type PlannedAction, planDailyRun } from "../domain/daily-plan";
+import { type JournalEntry, OUTCOMES, previousReminderDates, timelineOf } from "../domain/journal";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
@@ -82,34 +83,6 @@ function journalEntry(
   };
 }
 
-/** Journal lines about these invoices or this debtor, oldest first. */
-function timelineOf(action: PlannedAction, journal: readonly JournalEntry[]): JournalEntry[] {
-  const invoices = new Set(action.invoices);
-  const debtor = debtorKey(action.client);
-  return journal
-    .filter((e) => e.invoices.some((i) => invoices.has(i)) || debtorKey(e.client) === debtor)
-    .sort((a, b) => a.at.localeCompare(b.at));
-}
-
-function previousReminderDates(
-  action: PlannedAction,
-  journal: readonly JournalEntry[],
-): CalendarDate[] {
-  const fromJournal = timelineOf(action, journal)
-    .filter((e) => {
-      const step = stepOfEntry(e);
-      return (
-        (step === 1 || step === 2) && (e.outcome === OUTCOMES.sent || e.outcome === OUTCOMES.task)
-      );
-    })
-    .map(entryDate)
-    .filter((d): d is CalendarDate => d !== undefined);
-  const fromLedger = action.claims.flatMap((c) =>
-    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
-  );
-  return [...new Set([...fromJournal, ...fromLedger])].sort();
-}
-
 /** Runs `act` for a journaled intent; if it throws, nothing was sent: the line says so
  * (postponed for a quota, failed otherwise) instead of staying an unconfirmed intent. */
 function settleIntent<T>(row: number, act: () => T): T {
@@ -178,7 +151,7 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       claims: action.claims,
       today,
       settings,
-      previousReminders: previousReminderDates(action, ctx.journal),
+      previousReminders: previousReminderDates(action.claims, ctx.journal),
     });
     const subject = action.email
       ? notice.email.title
@@ -210,7 +183,7 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     claims: action.claims,
     today,
     settings,
-    timeline: timelineOf(action, ctx.journal),
+    timeline: timelineOf(ctx.journal, action.client, action.invoices),
   });
   const subject = `Transmettre le dossier de ${action.client} à un commissaire de justice ou à un avocat`;
   const [row] = appendJournal(

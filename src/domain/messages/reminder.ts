@@ -43,11 +43,7 @@ function subject(input: ReminderInput): string {
   return company ? `${company} — ${title}` : title;
 }
 
-function courtesyBody(
-  profile: Profile,
-  input: ReminderInput,
-  due: string,
-): Block[] {
+function courtesyBody(profile: Profile, input: ReminderInput, due: string): Block[] {
   const opening =
     profile === "Fidèle"
       ? "Nous vous remercions de la confiance que vous nous accordez."
@@ -138,9 +134,7 @@ export function buildReminder(input: ReminderInput): MessageDocument {
     title: subject(input),
     blocks: [
       paragraph("Madame, Monsieur,"),
-      ...(step === 1
-        ? courtesyBody(profile, input, due)
-        : firmBody(profile, input, phrase)),
+      ...(step === 1 ? courtesyBody(profile, input, due) : firmBody(profile, input, phrase)),
       invoiceTable(claims, today, settings, step === 2),
       paragraph("Montant à régler : ", bold(euros(owed)), "."),
       ...paymentBlocks(settings.creditor, invoices),
