@@ -33,7 +33,7 @@ import { appendPlan, planSummary, refreshPaymentPlans } from "./api-plans";
 import { readSources, type ShellSource } from "./api-read";
 import { sidebarUser, underLock } from "./api-server";
 import { runDaily } from "./daily-run";
-import { createDocument } from "./documents";
+import { createDocument, documentsLeftOn } from "./documents";
 import { appendJournal, confirmJournal } from "./journal-sheet";
 import { HEADER_ROW, writeStepsDone } from "./ledger-sheet";
 import { recipientCount, sendMessage } from "./mailer";
@@ -97,6 +97,8 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     const to = sendEmail ? letter.recipient : "";
     if (to && recipientCount(to) > MailApp.getRemainingDailyQuota())
       throw new ApiError("Le quota d'emails du jour est atteint : réessayez demain.");
+    if (documentsLeftOn(src.today, src.settings.account) < 1)
+      throw new ApiError("Le quota de documents Google du jour est atteint : réessayez demain.");
     const channel =
       letter.kind === "handover"
         ? "Dossier"
@@ -125,7 +127,7 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     );
     let created: ReturnType<typeof createDocument>;
     try {
-      created = createDocument(letter.document, client);
+      created = createDocument(letter.document, client, src.today);
       if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [created.pdf]);
     } catch (e) {
       confirmJournal(

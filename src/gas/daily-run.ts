@@ -11,7 +11,7 @@ import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
 import { DAILY_QUOTAS, type RecoverySettings } from "../domain/settings";
-import { createDocument } from "./documents";
+import { createDocument, documentsLeftOn } from "./documents";
 import {
   appendJournal,
   confirmJournal,
@@ -29,7 +29,6 @@ import { activeSpreadsheet } from "./sheets";
 /** Stop taking new actions past 5 minutes: Apps Script kills a run at 6. */
 export const TIME_BUDGET_MS = 5 * 60 * 1000;
 const LOCK_WAIT_MS = 30_000;
-const DOCS_COUNT_PROPERTY = "recouvra.docsCreated";
 
 interface RunContext {
   dates: SheetDates;
@@ -46,21 +45,6 @@ class QuotaReached extends Error {}
 
 function isQuotaError(e: unknown): boolean {
   return e instanceof Error && /too many times|trop de fois/i.test(e.message);
-}
-
-function docsCreatedToday(today: CalendarDate): number {
-  const raw = PropertiesService.getDocumentProperties().getProperty(DOCS_COUNT_PROPERTY) ?? "";
-  const [day, count] = raw.split("|");
-  return day === today ? Number(count) || 0 : 0;
-}
-
-function countDocCreated(ctx: RunContext): void {
-  ctx.docsLeft--;
-  const used = DAILY_QUOTAS[ctx.settings.account].documents - ctx.docsLeft;
-  PropertiesService.getDocumentProperties().setProperty(
-    DOCS_COUNT_PROPERTY,
-    `${ctx.today}|${used}`,
-  );
 }
 
 function journalEntry(
@@ -159,8 +143,8 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     const channel = action.email ? "Courrier + email" : "Courrier";
     const [row] = appendJournal([journalEntry(action, ctx, { channel, subject })], new Date());
     const doc = settleIntent(row as number, () => {
-      const created = createDocument(notice.letter, action.client);
-      countDocCreated(ctx);
+      const created = createDocument(notice.letter, action.client, today);
+      ctx.docsLeft--;
       if (action.email) sendMessage(action.email, notice.email, settings.creditor, [created.pdf]);
       return created;
     });
@@ -190,8 +174,8 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     [journalEntry(action, ctx, { channel: "Dossier", recipient: "", subject })],
     new Date(),
   );
-  const doc = settleIntent(row as number, () => createDocument(dossier, action.client));
-  countDocCreated(ctx);
+  const doc = settleIntent(row as number, () => createDocument(dossier, action.client, today));
+  ctx.docsLeft--;
   confirmJournal(row as number, OUTCOMES.prepared, doc.docUrl);
   return {
     ...report,
@@ -261,7 +245,7 @@ function runUnderLock(
     by: trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)",
     startedMs,
     emailsLeft: Math.min(MailApp.getRemainingDailyQuota(), quotas.emailRecipients),
-    docsLeft: quotas.documents - docsCreatedToday(today),
+    docsLeft: documentsLeftOn(today, settings.account),
   };
   const done: StepDone[] = plan.ledgerCatchUp.map((c) => ({
     invoice: c.invoice,

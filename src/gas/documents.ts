@@ -1,9 +1,24 @@
 // A MessageDocument as a Google Doc in the « Recouvra » Drive folder (one sub-folder per
 // debtor), and its PDF beside it.
+import type { CalendarDate } from "../domain/calendar-date";
 import type { Block, MessageDocument, Run } from "../domain/messages/document";
+import { type AccountType, DAILY_QUOTAS } from "../domain/settings";
 
 const ROOT_FOLDER = "Recouvra";
 const FOLDER_PROPERTY = "recouvra.folderId";
+const DOCS_COUNT_PROPERTY = "recouvra.docsCreated";
+
+/** Google Docs created on `day` by Recouvra, the daily run and the sidebar alike. */
+export function documentsCreatedOn(day: CalendarDate): number {
+  const raw = PropertiesService.getDocumentProperties().getProperty(DOCS_COUNT_PROPERTY) ?? "";
+  const [counted, count] = raw.split("|");
+  return counted === day ? Number(count) || 0 : 0;
+}
+
+/** How many more documents the account's daily quota allows on `day`. */
+export function documentsLeftOn(day: CalendarDate, account: AccountType): number {
+  return Math.max(0, DAILY_QUOTAS[account].documents - documentsCreatedOn(day));
+}
 
 export interface CreatedDocument {
   docId: string;
@@ -100,9 +115,17 @@ function appendBlock(body: GoogleAppsScript.Document.Body, block: Block): void {
   }
 }
 
-/** Creates the Doc and its PDF in the debtor's folder. */
-export function createDocument(doc: MessageDocument, client: string): CreatedDocument {
+/** Creates the Doc and its PDF in the debtor's folder, and counts it for `day`'s quota. */
+export function createDocument(
+  doc: MessageDocument,
+  client: string,
+  day: CalendarDate,
+): CreatedDocument {
   const document = DocumentApp.create(doc.title);
+  PropertiesService.getDocumentProperties().setProperty(
+    DOCS_COUNT_PROPERTY,
+    `${day}|${documentsCreatedOn(day) + 1}`,
+  );
   const body = document.getBody();
   for (const block of doc.blocks) appendBlock(body, block);
   document.saveAndClose();
