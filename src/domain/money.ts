@@ -43,3 +43,8 @@ export function parseAmountText(text: string): number | undefined {
   const n = Number(t);
   return Number.isFinite(n) ? n : undefined;
 }
+
+/** "12,15 %", as a French reader writes a rate. */
+export function formatPercent(rate: number): string {
+  return `${String(rate).replace(".", ",")} %`;
+}

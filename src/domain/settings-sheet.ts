@@ -5,6 +5,7 @@ import * as z from "zod/mini";
 import type { CalendarDate } from "./calendar-date";
 import { type Cell, cellText, isBlankCell, parseAmountCell, parseEmailsCell } from "./cells";
 import { type LadderOffsets, PROFILES, type Profile, STEP_LABELS, type StepNumber } from "./ladder";
+import { formatPercent } from "./money";
 import { type HalfYear, type HalfYearRates, halfYearOf, ratesForHalfYear } from "./rates";
 import { type Creditor, DEFAULT_SETTINGS, type RecoverySettings } from "./settings";
 import { matchLabel, normalizeKey } from "./text";
@@ -232,7 +233,7 @@ export function missingRateNote(
   const current = halfYearOf(today);
   const lookup = ratesForHalfYear(rates, current);
   if (lookup.official) return undefined;
-  return `Le taux du semestre ${current} n'est pas encore renseigné : le dernier taux connu (${lookup.rates.halfYear}, pénalités ${lookup.rates.penaltyRate} %) est appliqué et les montants sont estimés. Ajoutez la ligne ${current} dès la publication du taux officiel.`;
+  return `Le taux du semestre ${current} n'est pas encore renseigné : le dernier taux connu (${lookup.rates.halfYear}, pénalités ${formatPercent(lookup.rates.penaltyRate)}) est appliqué et les montants sont estimés. Ajoutez la ligne ${current} dès la publication du taux officiel.`;
 }
 
 /** The « Paramètres » sheet as Initialiser le classeur writes it, from settings. */

@@ -4,6 +4,7 @@
 // words (DESIGN §4). It does not interrupt prescription, so it never claims to.
 import { addDays, type CalendarDate } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
+import { formatPercent } from "../money";
 import { halfYearOf, ratesForHalfYear } from "../rates";
 import type { RecoverySettings } from "../settings";
 import {
@@ -45,7 +46,7 @@ function penaltyRates(input: FormalNoticeInput): string {
   ]
     .sort()
     .map((h) => ratesForHalfYear(input.settings.rates, h).rates.penaltyRate);
-  const distinct = [...new Set(rates)].map((r) => `${String(r).replace(".", ",")} %`);
+  const distinct = [...new Set(rates)].map(formatPercent);
   return distinct.length === 1
     ? `taux de ${distinct[0]} l'an`
     : `taux semestriels de ${distinct.join(", ")} l'an`;
@@ -112,7 +113,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
   if (!professional) {
     blocks.push(
       paragraph(
-        `Conformément aux articles 1231-6 et 1344-1 du Code civil, la présente mise en demeure fait courir sur le principal les intérêts au taux légal (${String(legalRate).replace(".", ",")} % l'an au ${frDate(today)}).`,
+        `Conformément aux articles 1231-6 et 1344-1 du Code civil, la présente mise en demeure fait courir sur le principal les intérêts au taux légal (${formatPercent(legalRate)} l'an au ${frDate(today)}).`,
       ),
     );
   }
