@@ -1,4 +1,5 @@
 // npm start -- --no-serve on the example ledger, then the next day fed its own output.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,14 +10,27 @@ import { readXlsx } from "../../sandbox/files/xlsx";
 
 interface RunJson {
   today: string;
-  actions: { invoices: string[]; client: string; step: string; channel: string; to: string; subject: string; files: string[] }[];
+  actions: {
+    invoices: string[];
+    client: string;
+    step: string;
+    channel: string;
+    to: string;
+    subject: string;
+    files: string[];
+  }[];
   skipped: { invoice: string; reason: string }[];
   errors: { invoice: string; message: string }[];
   serviceCalls: Record<string, number>;
   estimatedGoogleSeconds: number;
 }
 
-const STEPS = ["Relance de courtoisie", "Relance ferme", "Mise en demeure", "Transmission à un professionnel"];
+const STEPS = [
+  "Relance de courtoisie",
+  "Relance ferme",
+  "Mise en demeure",
+  "Transmission à un professionnel",
+];
 
 describe("npm start", () => {
   const out1 = mkdtempSync(join(tmpdir(), "recouvra-day1-"));
@@ -24,7 +38,10 @@ describe("npm start", () => {
   const run = async (args: string[]) => {
     const opts = parseCli([...args, "--no-serve"]);
     const { report } = await runCli(opts);
-    return { report, json: JSON.parse(readFileSync(join(opts.out, "run.json"), "utf8")) as RunJson };
+    return {
+      report,
+      json: JSON.parse(readFileSync(join(opts.out, "run.json"), "utf8")) as RunJson,
+    };
   };
 
   it("refuses bad options with a French message", () => {
@@ -34,7 +51,14 @@ describe("npm start", () => {
   });
 
   it("runs the day on the example ledger and writes what Google would hold", async () => {
-    const { json } = await run(["--ledger", "examples/creances.xlsx", "--today", "2026-11-26", "--out", out1]);
+    const { json } = await run([
+      "--ledger",
+      "examples/creances.xlsx",
+      "--today",
+      "2026-11-26",
+      "--out",
+      out1,
+    ]);
     expect(json.today).toBe("2026-11-26");
     expect(json.actions.length).toBeGreaterThanOrEqual(5);
     for (const a of json.actions) {
@@ -43,7 +67,9 @@ describe("npm start", () => {
       for (const f of a.files) expect(existsSync(join(out1, f)), f).toBe(true);
     }
     // Every step of the ladder, a grouped message, and the two deliberate bad rows.
-    expect(new Set(json.actions.map((a) => a.channel))).toEqual(new Set(["email", "letter", "task", "dossier"]));
+    expect(new Set(json.actions.map((a) => a.channel))).toEqual(
+      new Set(["email", "letter", "task", "dossier"]),
+    );
     expect(json.actions.some((a) => a.invoices.length > 1)).toBe(true);
     expect(json.errors.map((e) => e.message)).toEqual([
       expect.stringContaining("Type : « Entreprise » inconnu"),
@@ -62,20 +88,55 @@ describe("npm start", () => {
     expect(notice?.files.some((f) => f.endsWith(".docx"))).toBe(true);
 
     const ledger = await readXlsx(join(out1, "ledger.xlsx"));
-    expect(ledger.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Créances", "Journal", "Paramètres"]));
+    expect(ledger.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Créances", "Journal", "Paramètres"]),
+    );
     const journal = ledger.sheets.find((s) => s.name === "Journal");
     const outcomes = journal?.values.slice(1).map((r) => r[7]) ?? [];
-    expect(outcomes.filter((o) => o === "Envoyé").length).toBeGreaterThanOrEqual(json.actions.filter((a) => a.channel === "email").length);
+    expect(outcomes.filter((o) => o === "Envoyé").length).toBeGreaterThanOrEqual(
+      json.actions.filter((a) => a.channel === "email").length,
+    );
     expect(outcomes).not.toContain("En cours");
   }, 120_000);
 
   it("fed its own output the next day, continues without redoing a step", async () => {
     const day1 = JSON.parse(readFileSync(join(out1, "run.json"), "utf8")) as RunJson;
-    const { json } = await run(["--ledger", join(out1, "ledger.xlsx"), "--today", "2026-11-27", "--out", out2]);
+    const { json } = await run([
+      "--ledger",
+      join(out1, "ledger.xlsx"),
+      "--today",
+      "2026-11-27",
+      "--out",
+      out2,
+    ]);
     const done = new Set(day1.actions.flatMap((a) => a.invoices.map((i) => `${i}|${a.step}`)));
-    for (const a of json.actions) for (const i of a.invoices) expect(done.has(`${i}|${a.step}`), `${i} ${a.step}`).toBe(false);
+    for (const a of json.actions)
+      for (const i of a.invoices) expect(done.has(`${i}|${a.step}`), `${i} ${a.step}`).toBe(false);
     // The debtors contacted yesterday wait for the 5-day gap.
-    const contacted = new Set(day1.actions.filter((a) => a.channel !== "dossier").map((a) => a.client));
-    for (const a of json.actions) if (a.channel !== "dossier") expect(contacted.has(a.client), a.client).toBe(false);
+    const contacted = new Set(
+      day1.actions.filter((a) => a.channel !== "dossier").map((a) => a.client),
+    );
+    for (const a of json.actions)
+      if (a.channel !== "dossier") expect(contacted.has(a.client), a.client).toBe(false);
+  }, 120_000);
+
+  it("runs as the README says: npm start -- --today … --no-serve", () => {
+    const out = mkdtempSync(join(tmpdir(), "recouvra-npm-start-"));
+    const stdout = execFileSync(
+      "npm",
+      ["start", "--silent", "--", "--today", "2026-11-26", "--out", out, "--no-serve"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, TZ: "America/Los_Angeles" },
+      },
+    );
+    expect(stdout).toContain("Recouvra — journée du 26/11/2026 sur examples/creances.xlsx");
+    expect(stdout).toMatch(/\d+ action\(s\) :/);
+    const json = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as RunJson;
+    expect(json.today).toBe("2026-11-26");
+    expect(existsSync(join(out, "ledger.xlsx"))).toBe(true);
+    // The machine's time zone changes nothing: the same actions as the run in UTC above.
+    const inUtc = JSON.parse(readFileSync(join(out1, "run.json"), "utf8")) as RunJson;
+    expect(json.actions).toEqual(inUtc.actions);
   }, 120_000);
 });
