@@ -28,6 +28,18 @@ export const paragraph = (...runs: (Run | string)[]): Block => ({
   runs: runs.map((r) => (typeof r === "string" ? text(r) : r)),
 });
 
+/** A table in aligned columns (figures to the right), for the plain-text alternative. */
+function tableToText(table: Extract<Block, { kind: "table" }>): string[] {
+  const rows = [table.header, ...table.rows, ...(table.footer ? [table.footer] : [])];
+  const widths = table.header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (table.numeric?.[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join(" | ")
+      .trimEnd();
+  return rows.map(line);
+}
+
 export function documentToText(doc: MessageDocument): string {
   const lines: string[] = [];
   for (const block of doc.blocks) {
@@ -49,10 +61,7 @@ export function documentToText(doc: MessageDocument): string {
         lines.push("");
         break;
       case "table":
-        for (const row of [block.header, ...block.rows, ...(block.footer ? [block.footer] : [])]) {
-          lines.push(row.filter((c) => c !== "").join(" | "));
-        }
-        lines.push("");
+        lines.push(...tableToText(block), "");
         break;
       case "pageBreak":
         lines.push("");
