@@ -1,0 +1,226 @@
+// A run killed in the middle — after the k-th email for every k, then at every single
+// service call — and the next run: no email twice, nothing lost, and whatever may have
+// gone out unconfirmed is flagged « À vérifier » for a person, in the Journal and the report.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Sandbox } from "../../sandbox/index";
+import {
+  type Invoice,
+  invoiceRow,
+  journal,
+  ledger,
+  openLedger,
+  type RunReport,
+  runOn,
+  snapshot,
+} from "./daily-run-harness";
+
+const TODAY = "2026-11-26";
+const INVOICES: Invoice[] = [
+  {
+    invoice: "F-1",
+    client: "Alpha SARL",
+    email: "alpha@exemple.test",
+    due: "2026-11-20",
+    amount: 900,
+  },
+  {
+    invoice: "F-2",
+    client: "Bêta SAS",
+    email: "beta@exemple.test",
+    due: "2026-11-19",
+    amount: 400,
+  },
+  {
+    invoice: "F-3",
+    client: "Bêta SAS",
+    email: "beta@exemple.test",
+    due: "2026-11-19",
+    amount: 600,
+  },
+  {
+    invoice: "F-4",
+    client: "Gamma",
+    email: "gamma@exemple.test",
+    due: "2026-11-10",
+    amount: 1200,
+    lastStep: "Relance de courtoisie",
+    lastStepDate: "2026-11-12",
+  },
+  {
+    invoice: "F-5",
+    client: "Delta",
+    email: "delta@exemple.test",
+    due: "2026-10-30",
+    amount: 2500,
+    lastStep: "Relance ferme",
+    lastStepDate: "2026-11-09",
+  },
+  {
+    invoice: "F-6",
+    client: "Epsilon",
+    email: "epsilon@exemple.test",
+    due: "2026-10-15",
+    amount: 3000,
+    lastStep: "Mise en demeure",
+    lastStepDate: "2026-11-10",
+  },
+  { invoice: "F-7", client: "Zêta", due: "2026-11-20", amount: 300 },
+  { invoice: "F-8", client: "Êta", email: "eta@exemple.test", due: "2026-11-24", amount: 150 },
+  {
+    invoice: "F-9",
+    client: "Thêta",
+    email: "theta@exemple.test",
+    due: "2026-11-01",
+    amount: 700,
+    paid: 700,
+  },
+];
+
+const fresh = snapshot(openLedger(INVOICES.map(invoiceRow), { now: `${TODAY}T08:00` }), {
+  now: `${TODAY}T08:00`,
+});
+/** The calls after which the world may differ (sent, created, written); a kill between
+ * two reads is the same as a kill at the next write. */
+const EFFECTS =
+  /^(MailApp\.sendEmail|DocumentApp\.create|DocumentApp\.Document\.saveAndClose|DriveApp\..*(create|moveTo|getAs)|PropertiesService\..*set|SpreadsheetApp\.(flush|Range\.set))/;
+const TAKEN = new Set(["Envoyé", "Tâche à faire", "Dossier prêt", "À vérifier"]);
+const key = (m: { to: string; subject: string }) => `${m.to} | ${m.subject}`;
+
+interface Baseline {
+  report: RunReport;
+  mails: string[];
+  steps: Map<string, unknown>;
+  /** Calls with an effect the run makes (EFFECTS). */
+  calls: number;
+}
+
+describe("a run killed in the middle, then the next run", () => {
+  let baseline: Baseline;
+  beforeAll(() => {
+    const sb = fresh();
+    let calls = 0;
+    sb.onServiceCall(({ key: call, phase }) => {
+      if (phase === "after" && EFFECTS.test(call)) calls++;
+    });
+    const report = runOn(sb, TODAY);
+    baseline = {
+      report,
+      mails: sb.mails.map(key),
+      steps: new Map([...ledger(sb)].map(([k, v]) => [k, v.lastStep])),
+      calls,
+    };
+  });
+
+  it("(the uninterrupted run: 5 emails, a letter, a dossier, a task)", () => {
+    expect(baseline.report.actions.map((a) => [a.client, a.step, a.channel])).toEqual([
+      ["Epsilon", "Transmission à un professionnel", "dossier"],
+      ["Delta", "Mise en demeure", "letter"],
+      ["Gamma", "Relance ferme", "email"],
+      ["Bêta SAS", "Relance de courtoisie", "email"],
+      ["Alpha SARL", "Relance de courtoisie", "email"],
+      ["Zêta", "Relance de courtoisie", "task"],
+      ["Êta", "Relance de courtoisie", "email"],
+    ]);
+    expect(baseline.mails).toHaveLength(5);
+  });
+
+  /** After the killed run and a clean one: each due action done once, or flagged. */
+  function checkRecovered(sb: Sandbox, second: RunReport): void {
+    const sent = sb.mails.map(key);
+    expect(new Set(sent).size).toBe(sent.length); // never twice
+    for (const m of sent) expect(baseline.mails).toContain(m);
+    const lines = journal(sb).filter((l) => l.channel !== "Système");
+    for (const action of baseline.report.actions) {
+      const mine = lines.filter(
+        (l) => l.invoices === action.invoices.join(", ") && l.step === action.step,
+      );
+      const taken = mine.filter((l) => TAKEN.has(l.outcome));
+      expect(taken.map((l) => l.invoices)).toEqual([action.invoices.join(", ")]);
+      const line = taken[0];
+      const mailed = sent.includes(`${action.to} | ${action.subject}`);
+      if (line?.outcome === "Envoyé") expect(mailed).toBe(true);
+      if (mailed) expect(["Envoyé", "À vérifier"]).toContain(line?.outcome);
+      if (line?.outcome === "À vérifier")
+        expect(second.toCheck).toContainEqual(
+          expect.objectContaining({ invoices: action.invoices, step: action.step }),
+        );
+    }
+    // No Doc twice either; and the ledger ends where the uninterrupted run left it.
+    const names = sb.documents.map((d) => d.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(new Map([...ledger(sb)].map(([k, v]) => [k, v.lastStep]))).toEqual(baseline.steps);
+    expect(second.failure).toBeUndefined();
+  }
+
+  for (let k = 1; k <= 5; k++) {
+    it(`killed right after the email n° ${k}: not sent again, flagged, the rest sent`, () => {
+      const sb = fresh();
+      let sends = 0;
+      sb.onServiceCall(({ key: call, phase }) => {
+        if (call === "MailApp.sendEmail" && phase === "after" && ++sends === k) sb.killExecution();
+      });
+      expect(() => runOn(sb, TODAY)).toThrow("Exceeded maximum execution time");
+      expect(sb.mails.map(key)).toEqual(baseline.mails.slice(0, k));
+      sb.onServiceCall(undefined);
+      const second = runOn(sb, TODAY, "10:00");
+      checkRecovered(sb, second);
+      // Every email went out exactly once: the killed one by the first run, the rest by the second.
+      expect(sb.mails.map(key).sort()).toEqual([...baseline.mails].sort());
+      const killed = baseline.report.actions.filter((a) => a.to !== "" && a.channel !== "task")[
+        k - 1
+      ];
+      expect(second.toCheck).toEqual([
+        {
+          invoices: killed?.invoices,
+          client: killed?.client,
+          step: killed?.step,
+          at: `${TODAY} 09:00`,
+        },
+      ]);
+      const flagged = journal(sb).filter((l) => l.outcome === "À vérifier");
+      expect(flagged.map((l) => [l.invoices, l.subject])).toEqual([
+        [killed?.invoices.join(", "), killed?.subject],
+      ]);
+      // The report says so to the user.
+      expect(sb.properties.document.get("recouvra.lastRun")).toContain("toCheck");
+      // Nor the day after, once the line says « À vérifier ».
+      const third = runOn(sb, "2026-11-27");
+      expect(third.actions).toEqual([]);
+      expect(third.toCheck).toEqual([]);
+      expect(sb.mails).toHaveLength(baseline.mails.length);
+      // The second run did exactly what came after the killed one, in priority order.
+      const after = baseline.report.actions.slice(
+        baseline.report.actions.indexOf(killed as never) + 1,
+      );
+      expect(second.actions.map((a) => [a.client, a.step])).toEqual(
+        after.map((a) => [a.client, a.step]),
+      );
+    });
+  }
+
+  it("killed at every write, send or creation in turn, before or after it: never twice, nothing lost", () => {
+    expect(baseline.calls).toBeGreaterThan(40);
+    for (let n = 1; n <= baseline.calls; n++) {
+      for (const when of ["before", "after"] as const) {
+        const sb = fresh();
+        let seen = 0;
+        sb.onServiceCall(({ key: call, phase }) => {
+          if (phase === when && EFFECTS.test(call) && ++seen === n) sb.killExecution();
+        });
+        let killed = false;
+        try {
+          runOn(sb, TODAY);
+        } catch (e) {
+          killed = true;
+          expect(String(e)).toContain("Exceeded maximum execution time");
+        }
+        sb.onServiceCall(undefined);
+        const second = runOn(sb, TODAY, "10:00");
+        if (!killed) expect(second.actions).toEqual([]);
+        checkRecovered(sb, second);
+        // Only what may have gone out is left for a person: one line at most.
+        expect(second.toCheck.length).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
