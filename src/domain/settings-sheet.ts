@@ -1,10 +1,21 @@
-// « Paramètres » ⇄ settings. The sheet is three blocks a person can read and edit: the
-// key/value list, the ladder (days after the due date, per profile) and the rate table.
-// A value that does not parse keeps its default and says so, in French.
+// « Paramètres » ⇄ settings. The sheet is four blocks a person can read and edit: the
+// key/value list, the ladder (days after the due date, per profile), the email templates
+// (one row per step and profile) and the rate table, last, as a new half-year is added
+// below. A value that does not parse keeps its default and says so, in French. Templates
+// live here rather than in a sheet of their own: the daily run and the sidebar read every
+// setting with one getValues, and the sidebar writes them back whole with one setValues.
 import * as z from "zod/mini";
 import type { CalendarDate } from "./calendar-date";
 import { type Cell, cellText, isBlankCell, parseAmountCell, parseEmailsCell } from "./cells";
 import { type LadderOffsets, PROFILES, type Profile, STEP_LABELS, type StepNumber } from "./ladder";
+import {
+  type MessageTemplate,
+  PLACEHOLDERS,
+  TEMPLATE_STEP_LABELS,
+  TEMPLATE_STEPS,
+  type TemplateStep,
+  validateTemplate,
+} from "./messages/templates";
 import { formatPercent } from "./money";
 import { type HalfYear, type HalfYearRates, halfYearOf, ratesForHalfYear } from "./rates";
 import { type Creditor, DEFAULT_SETTINGS, type RecoverySettings } from "./settings";
@@ -56,6 +67,13 @@ export const RATES_HEADER = [
   "Taux légal, autres cas (%)",
   "Taux légal, particuliers (%)",
 ] as const;
+
+export const TEMPLATES_HEADER = ["Modèle d'email", "Profil", "Objet", "Texte"] as const;
+export const TEMPLATES_HINT = `Vide = le texte de Recouvra. Paragraphes séparés par une ligne vide. Variables : ${Object.keys(
+  PLACEHOLDERS,
+)
+  .map((p) => `{{${p}}}`)
+  .join(" ")}. Tableau des factures, montant, mentions légales et paiement sont ajoutés d'office.`;
 
 export interface SettingsReading {
   settings: RecoverySettings;
@@ -141,6 +159,7 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
         ),
       },
       rates: readRates(values, problems),
+      templates: readTemplates(values, problems),
     },
     problems,
   };
@@ -224,6 +243,50 @@ function readRates(
   return rows.length > 0 ? rows : DEFAULT_SETTINGS.rates;
 }
 
+const TEMPLATE_STEP_KEYS = new Map<string, TemplateStep>([
+  ...TEMPLATE_STEPS.map((s) => [normalizeKey(TEMPLATE_STEP_LABELS[s]), s] as const),
+  [normalizeKey("Mise en demeure"), 3],
+]);
+
+/** The « Modèles d'email » block: one row per step and profile; blank text = built-in. A
+ * template that would not render (unknown {{variable}}, a fee…) is left out and reported. */
+function readTemplates(
+  values: readonly (readonly Cell[])[],
+  problems: string[],
+): readonly MessageTemplate[] {
+  const start = findRow(values, TEMPLATES_HEADER[0]);
+  if (start < 0) return DEFAULT_SETTINGS.templates;
+  const templates: MessageTemplate[] = [];
+  for (let i = start + 1; i < values.length; i++) {
+    const row = values[i] ?? [];
+    if (row.every(isBlankCell)) break;
+    const subject = cellText(row[2]).trim();
+    const body = cellText(row[3]).replace(/\r\n?/g, "\n").trim();
+    if (subject === "" && body === "") continue;
+    const where = `Modèles, ligne ${i + 1}`;
+    const step = TEMPLATE_STEP_KEYS.get(normalizeKey(cellText(row[0])));
+    const profile = matchLabel(PROFILES, cellText(row[1]));
+    if (step === undefined || profile === undefined) {
+      problems.push(
+        `${where} : étape (${TEMPLATE_STEPS.map((s) => TEMPLATE_STEP_LABELS[s]).join(", ")}) et profil (${PROFILES.join(", ")}) attendus`,
+      );
+      continue;
+    }
+    if (templates.some((t) => t.step === step && t.profile === profile)) {
+      problems.push(`${where} : ce modèle figure déjà plus haut, cette ligne est ignorée`);
+      continue;
+    }
+    const template: MessageTemplate = { step, profile, subject, body };
+    const faults = validateTemplate(template);
+    if (faults.length > 0) {
+      problems.push(...faults.map((f) => `${f} : le texte de Recouvra est utilisé`));
+      continue;
+    }
+    templates.push(template);
+  }
+  return templates;
+}
+
 /** A note for the user when today's half-year is missing from the rate table: amounts then
  * use the last known rate until the official one is entered. */
 export function missingRateNote(
@@ -267,6 +330,14 @@ export function settingsSheetValues(settings: RecoverySettings, today: CalendarD
       ...PROFILES.map((p) => settings.ladder.offsets[p][step] ?? "\u2014"),
     ]);
   }
+  rows.push(["", "", ""], [...TEMPLATES_HEADER, TEMPLATES_HINT]);
+  for (const step of TEMPLATE_STEPS) {
+    for (const profile of PROFILES) {
+      const t = settings.templates.find((x) => x.step === step && x.profile === profile);
+      rows.push([TEMPLATE_STEP_LABELS[step], profile, t?.subject ?? "", t?.body ?? ""]);
+    }
+  }
+  // The rate table stays last: a new half-year is a row added at the bottom.
   rows.push(["", "", ""], [...RATES_HEADER]);
   for (const r of settings.rates) {
     rows.push([

@@ -1,6 +1,7 @@
 // Every number of the ladder and of the law is a setting, and so is who the creditor is.
 // These are the defaults; « Paramètres » overrides them (see settings-sheet.ts).
 import { DEFAULT_LADDER, type LadderSettings } from "./ladder";
+import type { MessageTemplate } from "./messages/templates";
 import { DEFAULT_RATE_TABLE, type RateTable } from "./rates";
 
 /** The user's company, as it signs its letters, and how to pay it. */
@@ -29,6 +30,8 @@ export interface RecoverySettings {
   account: AccountType;
   /** Hour (0–23, spreadsheet time) of the automatic daily run. */
   sendHour: number;
+  /** The user's wording of the emails, per step and profile; none = the built-in text. */
+  templates: readonly MessageTemplate[];
 }
 
 export const EMPTY_CREDITOR: Creditor = {
@@ -51,6 +54,7 @@ export const DEFAULT_SETTINGS: RecoverySettings = {
   creditor: EMPTY_CREDITOR,
   account: "consumer",
   sendHour: 9,
+  templates: [],
 };
 
 export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; documents: number }> = {

@@ -20,6 +20,7 @@ import {
   totalsOf,
 } from "./common";
 import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface FormalNoticeInput {
   client: string;
@@ -135,7 +136,9 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     blocks,
   };
   const company = creditor.companyName;
-  const email: MessageDocument = {
+  const table = invoiceTable(claims, today, settings, professional);
+  const payment = paymentBlocks(creditor, invoices);
+  const builtInEmail: MessageDocument = {
     title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
     blocks: [
       paragraph("Madame, Monsieur,"),
@@ -146,7 +149,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
         bold(frDate(deadline)),
         ".",
       ),
-      ...paymentBlocks(creditor, invoices),
+      ...payment,
       paragraph(
         "Si vous avez réglé cette somme entre-temps, merci de ne pas tenir compte de ce message.",
       ),
@@ -154,5 +157,30 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
       signatureBlock(creditor),
     ],
   };
+  // In the user's wording, the email still says that a mise en demeure is attached, what it
+  // demands and by when: the letter itself is never templated.
+  const email = applyTemplate(
+    templateFor(settings.templates, 3, claims[0]?.profile ?? "Standard"),
+    templateValues({
+      client: input.client,
+      claims,
+      creditor,
+      amountDue: demanded,
+      deadline,
+      lastContact: [...input.previousReminders].sort().pop(),
+    }),
+    builtInEmail,
+    [
+      table,
+      paragraph(
+        "Mise en demeure ci-jointe : ",
+        bold(euros(demanded)),
+        " à régler au plus tard le ",
+        bold(frDate(deadline)),
+        ".",
+      ),
+      ...payment,
+    ],
+  );
   return { letter, email, deadline, total: demanded };
 }

@@ -16,6 +16,7 @@ import {
   totalsOf,
 } from "./common";
 import { type Block, bold, type MessageDocument, paragraph } from "./document";
+import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface ReminderInput {
   step: 1 | 2;
@@ -111,14 +112,19 @@ function firmBody(profile: Profile, input: ReminderInput, phrase: string): Block
       ),
     );
   }
-  if (claims.every(isProfessional)) {
-    blocks.push(
-      paragraph(
-        "Nous vous rappelons que, conformément à l'article L441-10 du Code de commerce, tout retard de paiement entraîne de plein droit des pénalités de retard, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5).",
-      ),
-    );
-  }
+  blocks.push(...lateFeesMention(claims));
   return blocks;
+}
+
+/** The firm reminder recalls the fees the law provides: to a professional only. */
+function lateFeesMention(claims: readonly Claim[]): Block[] {
+  return claims.every(isProfessional)
+    ? [
+        paragraph(
+          "Nous vous rappelons que, conformément à l'article L441-10 du Code de commerce, tout retard de paiement entraîne de plein droit des pénalités de retard, ainsi qu'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5).",
+        ),
+      ]
+    : [];
 }
 
 export function buildReminder(input: ReminderInput): MessageDocument {
@@ -130,14 +136,17 @@ export function buildReminder(input: ReminderInput): MessageDocument {
   const due = dueDates.length === 1 ? `le ${dueDates[0]}` : `les ${dueDates.join(", ")}`;
   const totals = totalsOf(claims, today, settings);
   const owed = step === 2 && claims.every(isProfessional) ? totals.total : totals.outstanding;
-  return {
+  const table = invoiceTable(claims, today, settings, step === 2);
+  const amount = paragraph("Montant à régler : ", bold(euros(owed)), ".");
+  const payment = paymentBlocks(settings.creditor, invoices);
+  const builtIn: MessageDocument = {
     title: subject(input),
     blocks: [
       paragraph("Madame, Monsieur,"),
       ...(step === 1 ? courtesyBody(profile, input, due) : firmBody(profile, input, phrase)),
-      invoiceTable(claims, today, settings, step === 2),
-      paragraph("Montant à régler : ", bold(euros(owed)), "."),
-      ...paymentBlocks(settings.creditor, invoices),
+      table,
+      amount,
+      ...payment,
       paragraph(
         step === 1
           ? "Nous restons à votre disposition pour toute question et vous remercions par avance de votre règlement."
@@ -147,4 +156,18 @@ export function buildReminder(input: ReminderInput): MessageDocument {
       signatureBlock(settings.creditor),
     ],
   };
+  const values = templateValues({
+    client: input.client,
+    claims,
+    creditor: settings.creditor,
+    amountDue: owed,
+    deadline: addDays(today, FIRM_REMINDER_DAYS),
+    lastContact: input.previousContact,
+  });
+  return applyTemplate(templateFor(settings.templates, step, profile), values, builtIn, [
+    table,
+    amount,
+    ...(step === 2 ? lateFeesMention(claims) : []),
+    ...payment,
+  ]);
 }
