@@ -41,10 +41,38 @@ interface RunContext {
   docsLeft: number;
 }
 
-class QuotaReached extends Error {}
+type Quota = "email" | "documents";
+
+const QUOTA_REASONS: Record<Quota, string> = {
+  email: "quota d'emails du jour atteint",
+  documents: "quota de documents du jour atteint",
+};
+
+class QuotaReached extends Error {
+  constructor(readonly quota: Quota) {
+    super(QUOTA_REASONS[quota]);
+  }
+}
 
 function isQuotaError(e: unknown): boolean {
   return e instanceof Error && /too many times|trop de fois/i.test(e.message);
+}
+
+/** The daily quota an error says is used up: ours, or Google's own message ("…: email.",
+ * "…: docs create."); undefined for any other error. */
+function quotaOf(e: unknown): Quota | undefined {
+  if (e instanceof QuotaReached) return e.quota;
+  if (!isQuotaError(e)) return undefined;
+  return /\bdocs?\b|document/i.test((e as Error).message) ? "documents" : "email";
+}
+
+/** The quotas an action draws on: an email to the debtor (steps 1–3 with an address), a
+ * Doc (steps 3–4). A task draws on none. */
+function quotasOf(action: PlannedAction): Quota[] {
+  const quotas: Quota[] = [];
+  if (action.email && action.step < 4) quotas.push("email");
+  if (action.step >= 3) quotas.push("documents");
+  return quotas;
 }
 
 function journalEntry(
@@ -73,7 +101,7 @@ function settleIntent<T>(row: number, act: () => T): T {
   try {
     return act();
   } catch (e) {
-    const quota = e instanceof QuotaReached || isQuotaError(e);
+    const quota = quotaOf(e) !== undefined;
     const message = e instanceof Error ? e.message : String(e);
     confirmJournal(row, quota ? OUTCOMES.postponed : `${OUTCOMES.failed} : ${message}`);
     throw e;
@@ -96,9 +124,8 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
   };
   const recipients = action.email ? recipientCount(action.email) : 0;
   const needsDoc = action.step >= 3;
-  if (recipients > ctx.emailsLeft && action.step < 4)
-    throw new QuotaReached("quota d'emails du jour atteint");
-  if (needsDoc && ctx.docsLeft < 1) throw new QuotaReached("quota de documents du jour atteint");
+  if (recipients > ctx.emailsLeft && action.step < 4) throw new QuotaReached("email");
+  if (needsDoc && ctx.docsLeft < 1) throw new QuotaReached("documents");
 
   if (action.step === 1 || action.step === 2) {
     const message = buildReminder({
@@ -257,23 +284,38 @@ function runUnderLock(
       report.postponed.push({ invoices: a.invoices, client: a.client, step: a.stepLabel, reason });
   };
 
+  // A quota used up holds back only the actions that need it: the reminders still go when
+  // no Doc may be created today, the tasks when no email may be sent.
+  const usedUp = new Set<Quota>();
+  const stop = (reason: string) => {
+    if (!report.stoppedBecause?.includes(reason))
+      report.stoppedBecause = report.stoppedBecause
+        ? `${report.stoppedBecause} ; ${reason}`
+        : reason;
+  };
   for (let i = 0; i < plan.actions.length; i++) {
     const action = plan.actions[i] as PlannedAction;
     if (Date.now() - startedMs > TIME_BUDGET_MS) {
-      report.stoppedBecause = "temps d'exécution de 5 minutes atteint";
-      postpone(plan.actions.slice(i), report.stoppedBecause);
+      stop("temps d'exécution de 5 minutes atteint");
+      postpone(plan.actions.slice(i), "temps d'exécution de 5 minutes atteint");
       break;
+    }
+    const blocked = quotasOf(action).find((q) => usedUp.has(q));
+    if (blocked) {
+      postpone([action], QUOTA_REASONS[blocked]);
+      continue;
     }
     try {
       const line = execute(action, ctx);
       report.actions.push(line);
       for (const invoice of action.invoices) done.push({ invoice, step: action.step, date: today });
     } catch (e) {
-      if (e instanceof QuotaReached || isQuotaError(e)) {
-        report.stoppedBecause =
-          e instanceof QuotaReached ? e.message : "quota journalier de Google atteint";
-        postpone(plan.actions.slice(i), report.stoppedBecause);
-        break;
+      const quota = quotaOf(e);
+      if (quota) {
+        usedUp.add(quota);
+        stop(QUOTA_REASONS[quota]);
+        postpone([action], QUOTA_REASONS[quota]);
+        continue;
       }
       // One debtor's failure (a refused address…) must not stop the others.
       const message = e instanceof Error ? e.message : String(e);
