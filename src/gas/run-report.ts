@@ -73,6 +73,9 @@ export function reportSummary(r: RunReport): string {
     `${count("dossier")} dossier(s) de transmission`,
     `${count("task")} tâche(s) à faire`,
   ];
+  // A run that found another one at work did nothing: say so first, not « 0 relance ».
+  if (r.stoppedBecause && r.postponed.length === 0 && r.actions.length === 0)
+    return `Relances du ${r.today} : ${r.stoppedBecause}.`;
   const lines = [`Relances du ${r.today} : ${parts.join(", ")}.`];
   if (r.postponed.length > 0)
     lines.push(
