@@ -250,9 +250,11 @@ export class Range implements Pick<RangeT, RangeMethods> {
   }
 
   /** A string as Sheets parses what is typed: numbers, dates and booleans of the locale,
-   * unless the cell is formatted as plain text ("@"). */
+   * unless the cell is formatted as plain text ("@"). A leading apostrophe forces text and
+   * is not part of the value ("'=A1" holds the text "=A1", "'007" the text "007"). */
   private typed(v: unknown, r: number, c: number): CellValue {
     const value = cellValue(v);
+    if (typeof value === "string" && value.startsWith("'")) return value.slice(1);
     if (typeof value !== "string" || getFormat(this.m, r, c) === "@") return value;
     return parseTyped(value, this._sheet._ss._locale(), this._sheet._ss._timeZone());
   }
