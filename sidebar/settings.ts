@@ -1,9 +1,13 @@
 // « Paramètres » through the API: the creditor's identity and payment details (in every
-// message), the ladder per profile, quotas, the daily hour and automatic sending.
+// message), the ladder per profile, quotas, the daily hour and automatic sending, and the
+// email templates with their live preview.
 import type { ApiRequest, SettingsView } from "../src/api";
+import type { LadderOffsets } from "../src/domain/ladder";
+import type { RecoverySettings } from "../src/domain/settings";
 import type { App } from "./app";
 import { call } from "./client";
 import { field, h } from "./dom";
+import { templateEditor } from "./templates";
 
 const CREDITOR_FIELDS: [keyof SettingsView["creditor"], string, string?][] = [
   ["companyName", "Raison sociale"],
@@ -104,14 +108,39 @@ function drawSettings(app: App, s: SettingsView): void {
         ),
       ),
     );
+    const creditorValues = () =>
+      Object.fromEntries(
+        CREDITOR_FIELDS.map(([k]) => [k, inputs.get(k)?.value.trim() ?? ""]),
+      ) as unknown as SettingsView["creditor"];
+    // What the preview needs of the settings, as the form holds them now.
+    const currentSettings = (): RecoverySettings => ({
+      creditor: creditorValues(),
+      account: s.account,
+      sendHour: s.sendHour,
+      ladder: {
+        offsets: Object.fromEntries(
+          PROFILES.map((p) => [
+            p,
+            Object.fromEntries(
+              STEPS.flatMap(([step]) => {
+                const v = s.ladder[p][step];
+                return v === null ? [] : [[step, v]];
+              }),
+            ) as LadderOffsets,
+          ]),
+        ) as Record<(typeof PROFILES)[number], LadderOffsets>,
+        gapDays: s.gapDays,
+        formalNoticeDeadlineDays: Number(deadline.value) || s.formalNoticeDeadlineDays,
+      },
+      rates: s.rates,
+      templates: [],
+    });
+    const templates = templateEditor(s, currentSettings);
     const save = h("button", {
       type: "button",
       class: "primary",
       text: "Enregistrer",
       onclick: () => {
-        const creditorValues = Object.fromEntries(
-          CREDITOR_FIELDS.map(([k]) => [k, inputs.get(k)?.value.trim() ?? ""]),
-        ) as unknown as SettingsView["creditor"];
         const ladderValues = Object.fromEntries(
           PROFILES.map((p) => [
             p,
@@ -124,13 +153,14 @@ function drawSettings(app: App, s: SettingsView): void {
           ]),
         ) as ApiRequest<"apiSaveSettings">["ladder"];
         const request: ApiRequest<"apiSaveSettings"> = {
-          creditor: creditorValues,
+          creditor: creditorValues(),
           account: account.value as "consumer",
           sendHour: Number(sendHour.value),
           gapDays: Number(gapDays.value),
           formalNoticeDeadlineDays: Number(deadline.value),
           ladder: ladderValues,
           autoRun: autoRun.checked,
+          templates: templates.values(),
         };
         save.disabled = true;
         void app
@@ -155,6 +185,7 @@ function drawSettings(app: App, s: SettingsView): void {
       field("Délai minimal entre deux contacts (jours)", gapDays),
       field("Délai de la mise en demeure (jours)", deadline),
       h("div", { class: "scroll" }, ladder),
+      templates.element,
       save,
     );
   });

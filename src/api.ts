@@ -6,12 +6,22 @@
 import * as z from "zod/mini";
 import { parseIsoDate } from "./domain/calendar-date";
 import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
-import type { PROFILES } from "./domain/ladder";
+import { PROFILES } from "./domain/ladder";
 import type { MessageDocument } from "./domain/messages/document";
+import type { TemplateSample } from "./domain/messages/template-preview";
+import {
+  MAX_BODY_LENGTH,
+  MAX_SUBJECT_LENGTH,
+  type MessageTemplate,
+  TEMPLATE_STEPS,
+} from "./domain/messages/templates";
 import { FREQUENCIES, type Frequency, MAX_INSTALMENTS } from "./domain/payment-plan";
+import type { HalfYearRates } from "./domain/rates";
 import type { AccountType, Creditor } from "./domain/settings";
 
 export type { MessageDocument } from "./domain/messages/document";
+export type { TemplateSample } from "./domain/messages/template-preview";
+export type { MessageTemplate } from "./domain/messages/templates";
 
 // A few zod/mini primitives and refinements only: every other schema kind would weigh on a
 // bundle Apps Script re-reads at each call.
@@ -110,6 +120,26 @@ const creditorInput = z.object({
   paymentLink: z.string().check(z.regex(/^(https:\/\/\S+)?$/, "lien https:// attendu")),
 });
 
+/** The email templates, one per step and profile at most; their {{placeholders}} are checked
+ * by the domain (validateTemplate) before anything is written. */
+const templates = z.custom<MessageTemplate[]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length <= TEMPLATE_STEPS.length * PROFILES.length &&
+    v.every(
+      (t: Partial<MessageTemplate> | null) =>
+        typeof t === "object" &&
+        t !== null &&
+        (TEMPLATE_STEPS as readonly unknown[]).includes(t.step) &&
+        (PROFILES as readonly unknown[]).includes(t.profile) &&
+        typeof t.subject === "string" &&
+        t.subject.length <= MAX_SUBJECT_LENGTH &&
+        typeof t.body === "string" &&
+        t.body.length <= MAX_BODY_LENGTH,
+    ),
+  `liste de modèles (étape 1 à 3, profil, objet de ${MAX_SUBJECT_LENGTH} caractères et texte de ${MAX_BODY_LENGTH} au plus)`,
+);
+
 const empty = z.object({});
 
 export const API_REQUESTS = {
@@ -145,6 +175,7 @@ export const API_REQUESTS = {
       Récalcitrant: ladderColumn,
     }),
     autoRun: yesNo,
+    templates,
   }),
 };
 
@@ -321,6 +352,11 @@ export interface SettingsView {
   formalNoticeDeadlineDays: number;
   ladder: LadderView;
   autoRun: boolean;
+  /** The user's email templates; a step and profile without one uses the built-in text. */
+  templates: MessageTemplate[];
+  /** For the live preview: the rates the amounts use, and a dossier of the ledger. */
+  rates: HalfYearRates[];
+  sample: TemplateSample | null;
   problems: string[];
 }
 

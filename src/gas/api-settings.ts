@@ -2,18 +2,29 @@
 // the layout Initialiser le classeur uses (settingsSheetValues), then the daily trigger set
 // on or off at the new hour.
 import type { ApiParsed, LadderView, SettingsView } from "../api";
-import { ApiError } from "../api/dossier";
+import { ApiError, ledgerClaims } from "../api/dossier";
 import { type LadderOffsets, PROFILES, type Profile, type StepNumber } from "../domain/ladder";
+import { type TemplateSample, templateSample } from "../domain/messages/template-preview";
+import {
+  type MessageTemplate,
+  TEMPLATE_STEP_LABELS,
+  validateTemplate,
+} from "../domain/messages/templates";
 import type { RecoverySettings } from "../domain/settings";
 import { settingsSheetValues } from "../domain/settings-sheet";
+import { readLedger } from "./ledger-sheet";
 import { readSettings } from "./settings-sheet";
-import { sheetDates } from "./sheet-dates";
+import { type SheetDates, sheetDates } from "./sheet-dates";
 import { activeSpreadsheet, literal, SETTINGS_SHEET } from "./sheets";
 import { disableAutoRun, enableAutoRun, isAutoRunEnabled } from "./triggers";
 
 const STEPS: readonly StepNumber[] = [1, 2, 3, 4];
 
-function view(settings: RecoverySettings, problems: string[]): SettingsView {
+function view(
+  settings: RecoverySettings,
+  problems: string[],
+  sample: TemplateSample | null,
+): SettingsView {
   const ladder = {} as LadderView;
   for (const p of PROFILES) {
     const offsets = settings.ladder.offsets[p];
@@ -32,19 +43,53 @@ function view(settings: RecoverySettings, problems: string[]): SettingsView {
     formalNoticeDeadlineDays: settings.ladder.formalNoticeDeadlineDays,
     ladder,
     autoRun: isAutoRunEnabled(),
+    templates: [...settings.templates],
+    rates: [...settings.rates],
+    sample,
     problems,
   };
+}
+
+/** A dossier of the ledger for the templates' live preview; none without a ledger. */
+function sample(dates: SheetDates): TemplateSample | null {
+  try {
+    return templateSample(ledgerClaims(readLedger(dates).lines), dates.today());
+  } catch (_) {
+    return null;
+  }
+}
+
+/** The templates as sent, refused in French when one would not render. */
+function checkedTemplates(input: readonly MessageTemplate[]): MessageTemplate[] {
+  const templates: MessageTemplate[] = [];
+  const problems: string[] = [];
+  for (const t of input) {
+    const template = {
+      ...t,
+      subject: t.subject.trim(),
+      body: t.body.replace(/\r\n?/g, "\n").trim(),
+    };
+    if (template.subject === "" && template.body === "") continue;
+    if (templates.some((x) => x.step === t.step && x.profile === t.profile))
+      problems.push(`Deux modèles « ${TEMPLATE_STEP_LABELS[t.step]} — ${t.profile} »`);
+    problems.push(...validateTemplate(template));
+    templates.push(template);
+  }
+  if (problems.length > 0)
+    throw new ApiError(`Paramètres non enregistrés. ${problems.join(" ; ")}.`);
+  return templates;
 }
 
 export function getSettings(): SettingsView {
   const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
   const { settings, problems } = readSettings(dates);
-  return view(settings, problems);
+  return view(settings, problems, sample(dates));
 }
 
 export function saveSettings(input: ApiParsed<"apiSaveSettings">): SettingsView {
   const ss = activeSpreadsheet();
   const dates = sheetDates(ss.getSpreadsheetTimeZone());
+  const templates = checkedTemplates(input.templates);
   const current = readSettings(dates).settings;
   const offsets = {} as Record<Profile, LadderOffsets>;
   for (const p of PROFILES) {
@@ -72,6 +117,7 @@ export function saveSettings(input: ApiParsed<"apiSaveSettings">): SettingsView 
       gapDays: input.gapDays,
       formalNoticeDeadlineDays: input.formalNoticeDeadlineDays,
     },
+    templates,
   };
   const values = settingsSheetValues(settings, dates.today()).map((r) =>
     r.map((c) => (typeof c === "string" ? literal(c) : c)),

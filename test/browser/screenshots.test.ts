@@ -15,7 +15,7 @@ afterAll(async () => {
 const shot = (name: string) => resolve(ROOT, "docs", name);
 
 describe("screenshots", () => {
-  it("saves today's work, a dossier, a letter preview, an échéancier and the settings", async () => {
+  it("saves today's work, a dossier, a letter preview, an échéancier, the settings and a template", async () => {
     const s = await open(browser);
     try {
       const { page } = s;
@@ -44,6 +44,13 @@ describe("screenshots", () => {
       await page.getByRole("tab", { name: "Paramètres" }).click();
       await page.getByLabel("Raison sociale").waitFor();
       await page.screenshot({ path: shot("sidebar-settings.png") });
+      const templates = page.getByRole("region", { name: "Modèles d'emails" });
+      await templates.getByLabel("Email", { exact: true }).selectOption({ label: "Relance ferme" });
+      await templates.getByRole("button", { name: "Partir d'un exemple" }).click();
+      const email = templates.getByRole("article", { name: "Aperçu de l'email" });
+      await email.getByText("Notre précédent message").waitFor();
+      await templates.evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.screenshot({ path: shot("sidebar-templates.png") });
       expect(s.errors).toEqual([]);
     } finally {
       await s.close();
