@@ -1,4 +1,6 @@
 // npm run bench: every benchmark, with figures printed (not timed tests).
 import { benchCustomFunctions } from "./custom-functions";
+import { benchDailyRun } from "./daily-run";
 
 benchCustomFunctions();
+benchDailyRun();
