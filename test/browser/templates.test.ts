@@ -98,4 +98,56 @@ describe("email templates", () => {
       await s.close();
     }
   });
+
+  it("the API refuses malformed templates in French, before anything is written", async () => {
+    const s = await open(browser);
+    try {
+      const { page, sb } = s;
+      await page.locator(".card-name").first().waitFor();
+      const before = JSON.stringify(sheet(sb, "Paramètres").values);
+      const refusal = (templates: unknown) =>
+        page.evaluate(
+          (templates) =>
+            new Promise<string>((done) => {
+              type Run = {
+                withSuccessHandler(f: (v: { creditor: unknown }) => void): Run;
+                withFailureHandler(f: (e: Error) => void): Run;
+                api(name: string, request: unknown): void;
+              };
+              const run = (window as unknown as { google: { script: { run: Run } } }).google.script
+                .run;
+              run
+                .withSuccessHandler((settings) =>
+                  run
+                    .withSuccessHandler(() => done("ok"))
+                    .withFailureHandler((e: Error) => done(e.message))
+                    .api("apiSaveSettings", {
+                      ...(settings as object),
+                      templates,
+                      problems: undefined,
+                      rates: undefined,
+                      sample: undefined,
+                    }),
+                )
+                .withFailureHandler((e: Error) => done(e.message))
+                .api("apiGetSettings", {});
+            }),
+          templates,
+        );
+      expect(
+        await refusal([{ step: 4, profile: "Standard", subject: "", body: "Bonjour" }]),
+      ).toMatch(/^Demande refusée — .*templates : liste de modèles \(étape 1 à 3/);
+      expect(
+        await refusal([
+          { step: 1, profile: "Standard", subject: "", body: "Plus 40 € de frais, {{nom}}" },
+        ]),
+      ).toMatch(
+        /^Paramètres non enregistrés\. .*\{\{nom\}\} n'est pas une variable connue.*ne les écrivez pas dans le modèle/,
+      );
+      expect(JSON.stringify(sheet(sb, "Paramètres").values)).toBe(before);
+      expect(s.errors).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
 });
