@@ -188,5 +188,9 @@ function drawSettings(app: App, s: SettingsView): void {
       templates.element,
       save,
     );
+    // The preview shows the creditor's details and the deadline as they are being typed.
+    main.addEventListener("input", (e) => {
+      if (!templates.element.contains(e.target as Node)) templates.refresh();
+    });
   });
 }

@@ -2,6 +2,7 @@
 // {{placeholders}}, and a live preview as you type — the email a dossier of the ledger
 // would receive, built in the page by the domain's own builders (no server call per key).
 import type { MessageTemplate, SettingsView } from "../src/api";
+import { PROFILES, type Profile } from "../src/domain/ladder";
 import { previewTemplate } from "../src/domain/messages/template-preview";
 import {
   PLACEHOLDERS,
@@ -14,14 +15,14 @@ import type { RecoverySettings } from "../src/domain/settings";
 import { clear, field, h } from "./dom";
 import { renderDocument } from "./preview";
 
-type Profile = MessageTemplate["profile"];
-const PROFILES: readonly Profile[] = ["Standard", "Fidèle", "En difficulté", "Récalcitrant"];
 const PREVIEW_DELAY_MS = 150;
 
 export interface TemplateEditor {
   element: HTMLElement;
   /** Every template written, the one being edited included. */
   values(): MessageTemplate[];
+  /** Draws the preview again soon, e.g. when the creditor's details change. */
+  refresh(): void;
 }
 
 /** `settings()` gives the other settings as the form holds them now (creditor, rates…). */
@@ -84,10 +85,13 @@ export function templateEditor(s: SettingsView, settings: () => RecoverySettings
     );
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onInput = () => {
-    keep();
+  const refresh = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(draw, PREVIEW_DELAY_MS);
+  };
+  const onInput = () => {
+    keep();
+    refresh();
   };
   subject.addEventListener("input", onInput);
   body.addEventListener("input", onInput);
@@ -153,5 +157,6 @@ export function templateEditor(s: SettingsView, settings: () => RecoverySettings
       keep();
       return [...written.values()].filter((t) => t.subject.trim() !== "" || t.body.trim() !== "");
     },
+    refresh,
   };
 }

@@ -44,6 +44,9 @@ describe("email templates", () => {
       expect(shown).toContain("article L441-10 du Code de commerce");
       expect(shown).toContain("Merci d'avance,Marie Durand, gérante");
       expect(shown).not.toContain("Madame, Monsieur");
+      // … and the creditor's details as they are typed.
+      await page.getByLabel("Signature", { exact: true }).fill("Marie Durand, comptabilité");
+      await preview.getByText("Marie Durand, comptabilité").waitFor();
 
       // An unknown placeholder: shown at once in French, and refused by the server.
       await editor.getByLabel("Texte", { exact: true }).fill(`Bonjour {{clien}},\n\n${BODY}`);
@@ -86,7 +89,7 @@ describe("email templates", () => {
       expect(body).toMatch(/F-2026-0305 +\| .*580,00 €/);
       expect(body).toContain("article L441-10 du Code de commerce");
       expect(body).toContain("40 € par facture (article D441-5)");
-      expect(body).toContain("Merci d'avance,\nMarie Durand, gérante");
+      expect(body).toContain("Merci d'avance,\nMarie Durand, comptabilité");
       expect(mail?.htmlBody).toContain("<table");
       // Other profiles keep the built-in text.
       const fidele = sb.mails.find((m) => m.to === "compta@garage-lefevre.example");
