@@ -360,11 +360,13 @@ export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunRep
     busy.stoppedBecause = "une autre exécution de Recouvra est en cours ; rien n'a été fait";
     return busy;
   }
+  const startedAt = Utilities.formatDate(new Date(), dates.timeZone, "yyyy-MM-dd HH:mm");
   let report: RunReport;
   try {
     report = runUnderLock(dates, trigger, debtor);
   } catch (e) {
     report = emptyReport(dates.today(), trigger);
+    report.startedAt = startedAt; // the next open says when it failed
     report.failure = e instanceof Error ? e.message : String(e);
     try {
       appendJournal(
