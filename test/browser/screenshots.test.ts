@@ -1,5 +1,9 @@
-// The main views, saved to docs/ for the README (run by `npm test`, so they stay current).
-import { resolve } from "node:path";
+// The main views as screenshots: into docs/ for the README with UPDATE_DOCS=1
+// (`UPDATE_DOCS=1 npx vitest run test/browser/screenshots.test.ts`), else into a temporary
+// folder, so that `npm test` checks they render without rewriting tracked files.
+import { mkdtempSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, open, openDossier, ROOT } from "./harness.js";
@@ -12,7 +16,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const shot = (name: string) => resolve(ROOT, "docs", name);
+const SHOTS =
+  process.env.UPDATE_DOCS === "1"
+    ? resolve(ROOT, "docs")
+    : mkdtempSync(join(tmpdir(), "recouvra-shots-"));
+const shot = (name: string) => resolve(SHOTS, name);
 
 describe("screenshots", () => {
   it("saves today's work, a dossier, a letter preview, an échéancier, the settings and a template", async () => {
@@ -52,6 +60,9 @@ describe("screenshots", () => {
       await templates.evaluate((el) => el.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: shot("sidebar-templates.png") });
       expect(s.errors).toEqual([]);
+      for (const name of ["today", "dossier", "letter-preview", "plan", "settings", "templates"]) {
+        expect(statSync(shot(`sidebar-${name}.png`)).size, name).toBeGreaterThan(10_000);
+      }
     } finally {
       await s.close();
     }
