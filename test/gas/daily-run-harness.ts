@@ -126,7 +126,7 @@ export function openLedger(rows: CellValue[][], opts: OpenOptions): Sandbox {
     account: opts.account ?? "consumer",
   });
   sb.run("initializeWorkbookFromMenu");
-  const values = { ...CREDITOR, ...(opts.settings ?? {}) };
+  const values: Record<string, CellValue> = { ...CREDITOR, ...(opts.settings ?? {}) };
   if (opts.account === "workspace") values["Type de compte"] = "Google Workspace";
   setSettings(sb, values);
   return sb;

@@ -86,7 +86,7 @@ describe("Initialiser le classeur", () => {
       const now = sb.workbook.sheets.find((s) => s.name === original.name);
       expect(now, original.name).toBeDefined();
       // Every cell the user had keeps its value and its formula.
-      original.values.forEach((row, r) =>
+      original.values.forEach((row, r) => {
         row.forEach((v, c) => {
           if (v === "" && (original.formulas[r]?.[c] ?? "") === "") return;
           expect([original.name, r + 1, c + 1, now?.values[r]?.[c]]).toEqual([
@@ -96,8 +96,8 @@ describe("Initialiser le classeur", () => {
             v,
           ]);
           expect(now?.formulas[r]?.[c] ?? "").toBe(original.formulas[r]?.[c] ?? "");
-        }),
-      );
+        });
+      });
     }
     const first = structuredClone(sb.workbook);
     sb.run("initializeWorkbookFromMenu");
