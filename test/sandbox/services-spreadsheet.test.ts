@@ -113,7 +113,7 @@ describe("Range values", () => {
     sheet.getRange("A5").setNumberFormat("@").setValue("0042");
     expect(sheet.getRange("A5").getValue()).toBe("0042");
     // A leading apostrophe forces text and is not part of the value.
-    sheet.getRange("A6:C6").setValues([["'=HYPERLINK(\"x\")", "'0042", "'+33"]]);
+    sheet.getRange("A6:C6").setValues([['\'=HYPERLINK("x")', "'0042", "'+33"]]);
     expect(sheet.getRange("A6:C6").getValues()[0]).toEqual(['=HYPERLINK("x")', "0042", "+33"]);
     expect(sheet.getRange("A6").getFormula()).toBe("");
   });
