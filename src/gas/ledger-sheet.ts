@@ -4,7 +4,7 @@
 import type { CalendarDate } from "../domain/calendar-date";
 import { type Cell, cellText } from "../domain/cells";
 import type { LedgerLine } from "../domain/daily-plan";
-import { type ColumnMap, columnsOfHeaderRow } from "../domain/headers";
+import { type ColumnMap, columnsOfHeaderRow, type LedgerField } from "../domain/headers";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { readLedgerRow } from "../domain/ledger-row";
 import type { SheetDates } from "./sheet-dates";
@@ -55,50 +55,64 @@ export interface StepDone {
   date: CalendarDate;
 }
 
-/** Writes « Dernière étape » and « Date dernière étape » of the given invoices, found by
- * their N° facture in the sheet as it is now (re-read, in case rows moved). Only those two
- * columns are written, so a user's formulas elsewhere are never flattened. */
+/** Cells to write on one invoice's row, by field, as the sheet holds them (a Date for a date). */
+export interface LedgerWrite {
+  invoice: string;
+  values: Partial<Record<LedgerField, unknown>>;
+}
+
+/** Writes the given cells of the given invoices, found by their N° facture in the sheet as
+ * it is now (re-read, in case rows moved or were sorted). Only the columns concerned are
+ * written, one read and one write each, so a user's formulas elsewhere are never
+ * flattened. Returns the cells written and the fields whose column the sheet lacks. */
+export function writeByInvoice(
+  read: LedgerRead,
+  writes: readonly LedgerWrite[],
+  dates: SheetDates,
+): { written: number; missing: LedgerField[] } {
+  const { sheet, columns } = read;
+  const key = columns.invoiceNumber;
+  const height = sheet.getLastRow() - HEADER_ROW;
+  const fields = [...new Set(writes.flatMap((w) => Object.keys(w.values) as LedgerField[]))];
+  const missing = fields.filter((f) => columns[f] === undefined);
+  if (writes.length === 0 || key === undefined || height <= 0) return { written: 0, missing };
+  const rowOf = new Map<string, number>();
+  sheet
+    .getRange(HEADER_ROW + 1, key + 1, height, 1)
+    .getValues()
+    .forEach(([cell], i) => {
+      const invoice = cellText(toCell(cell, dates));
+      if (!rowOf.has(invoice)) rowOf.set(invoice, i);
+    });
+  let written = 0;
+  for (const field of fields) {
+    const column = columns[field];
+    if (column === undefined) continue;
+    const range = sheet.getRange(HEADER_ROW + 1, column + 1, height, 1);
+    const values = range.getValues();
+    let changed = false;
+    for (const w of writes) {
+      const i = rowOf.get(w.invoice);
+      if (i === undefined || !(field in w.values)) continue;
+      (values[i] as unknown[])[0] = w.values[field];
+      changed = true;
+      written++;
+    }
+    if (changed) range.setValues(values);
+  }
+  return { written, missing };
+}
+
+/** « Dernière étape » and « Date dernière étape » of the steps done. Without those columns
+ * the Journal alone carries the state, and the next run catches the ledger up. */
 export function writeStepsDone(
   read: LedgerRead,
   done: readonly StepDone[],
   dates: SheetDates,
 ): number {
-  const { sheet, columns } = read;
-  const key = columns.invoiceNumber;
-  const stepColumn = columns.lastStep;
-  const dateColumn = columns.lastStepDate;
-  if (
-    done.length === 0 ||
-    key === undefined ||
-    stepColumn === undefined ||
-    dateColumn === undefined
-  )
-    return 0;
-  const height = sheet.getLastRow() - HEADER_ROW;
-  if (height <= 0) return 0;
-  const column = (index: number) => sheet.getRange(HEADER_ROW + 1, index + 1, height, 1);
-  const keys = column(key).getValues();
-  const adjacent = dateColumn === stepColumn + 1;
-  const stepRange = adjacent
-    ? sheet.getRange(HEADER_ROW + 1, stepColumn + 1, height, 2)
-    : column(stepColumn);
-  const steps = stepRange.getValues();
-  const stepDates = adjacent ? steps.map((r) => [r[1]]) : column(dateColumn).getValues();
-  const byInvoice = new Map(done.map((d) => [d.invoice, d]));
-  let written = 0;
-  keys.forEach(([cell], i) => {
-    const d = byInvoice.get(cellText(toCell(cell, dates)));
-    if (!d) return;
-    (steps[i] as unknown[])[0] = stepLabel(d.step);
-    (stepDates[i] as unknown[])[0] = dates.dateCellOf(d.date);
-    written++;
-  });
-  if (written === 0) return 0;
-  if (adjacent) {
-    stepRange.setValues(steps.map((r, i) => [r[0], stepDates[i]?.[0]]));
-  } else {
-    stepRange.setValues(steps);
-    column(dateColumn).setValues(stepDates);
-  }
-  return written;
+  const writes = done.map((d) => ({
+    invoice: d.invoice,
+    values: { lastStep: stepLabel(d.step), lastStepDate: dates.dateCellOf(d.date) },
+  }));
+  return writeByInvoice(read, writes, dates).written;
 }
