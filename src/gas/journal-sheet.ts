@@ -10,6 +10,7 @@ import {
 import type { SheetDates } from "./sheet-dates";
 import { activeSpreadsheet, allValues, JOURNAL_SHEET, literal } from "./sheets";
 
+export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 const OUTCOME_COLUMN = JOURNAL_HEADERS.indexOf("Résultat") + 1;
 
 export interface JournalLine extends JournalEntry {
@@ -24,6 +25,8 @@ export function journalSheet(): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(JOURNAL_SHEET);
   sheet.getRange(1, 1, 1, JOURNAL_HEADERS.length).setValues([[...JOURNAL_HEADERS]]);
   sheet.setFrozenRows(1);
+  // The whole Date column, once: lines appended later take the format without a call each.
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat(DATE_TIME_FORMAT);
   return sheet;
 }
 
@@ -67,16 +70,15 @@ function entryRow(entry: JournalEntry, now: Date): unknown[] {
   ];
 }
 
-/** Appends lines and writes them through before returning their row numbers. */
+/** Appends lines and writes them through before returning their row numbers. appendRow
+ * grows the grid as needed, where a range past the last row would not exist. */
 export function appendJournal(entries: readonly JournalEntry[], now: Date): number[] {
   if (entries.length === 0) return [];
   const sheet = journalSheet();
-  const first = sheet.getLastRow() + 1;
-  const range = sheet.getRange(first, 1, entries.length, JOURNAL_HEADERS.length);
-  range.setValues(entries.map((e) => entryRow(e, now)));
-  range.offset(0, 0, entries.length, 1).setNumberFormat("dd/mm/yyyy hh:mm");
+  for (const e of entries) sheet.appendRow(entryRow(e, now));
+  const last = sheet.getLastRow();
   SpreadsheetApp.flush();
-  return entries.map((_, i) => first + i);
+  return entries.map((_, i) => last - entries.length + 1 + i);
 }
 
 /** Sets the outcome (and the document link) of a line already written. */

@@ -82,7 +82,7 @@ const fresh = snapshot(openLedger(INVOICES.map(invoiceRow), { now: `${TODAY}T08:
 /** The calls after which the world may differ (sent, created, written); a kill between
  * two reads is the same as a kill at the next write. */
 const EFFECTS =
-  /^(MailApp\.sendEmail|DocumentApp\.create|DocumentApp\.Document\.saveAndClose|DriveApp\..*(create|moveTo|getAs)|PropertiesService\..*set|SpreadsheetApp\.(flush|Range\.set))/;
+  /^(MailApp\.sendEmail|DocumentApp\.create|DocumentApp\.Document\.saveAndClose|DriveApp\..*(create|moveTo|getAs)|PropertiesService\..*set|SpreadsheetApp\.(flush|Range\.set|Sheet\.appendRow))/;
 const TAKEN = new Set(["Envoyé", "Tâche à faire", "Dossier prêt", "À vérifier"]);
 const key = (m: { to: string; subject: string }) => `${m.to} | ${m.subject}`;
 
