@@ -35,6 +35,12 @@ export interface RunReport {
 const REPORT_PROPERTY = "recouvra.lastRun";
 const FAILURE_PROPERTY = "recouvra.lastFailure";
 
+const PROPERTY_BYTES = 9_000;
+
+function utf8Bytes(text: string): number {
+  return encodeURIComponent(text).replace(/%[0-9A-F]{2}/g, "x").length;
+}
+
 /** Keeps the last report (trimmed to fit a property's 9 KB) and any failure to tell at next open. */
 export function saveReport(report: RunReport): void {
   const props = PropertiesService.getDocumentProperties();
@@ -44,17 +50,18 @@ export function saveReport(report: RunReport): void {
     errors: report.errors.slice(0, 20),
   };
   let json = JSON.stringify(summary);
+  // A property holds 9 KB: drop detail until it fits, never cut the JSON itself.
   if (json.length > 8_500)
-    json = JSON.stringify({ ...summary, skipped: [], actions: summary.actions.slice(0, 10) }).slice(
-      0,
-      8_500,
-    );
+    json = JSON.stringify({ ...summary, skipped: [], actions: summary.actions.slice(0, 10) });
+  if (json.length > 8_500)
+    json = JSON.stringify({ ...summary, skipped: [], actions: [], errors: [], postponed: [] });
   props.setProperty(REPORT_PROPERTY, json);
-  if (report.failure)
+  // A manual run's failure was shown on the spot; an automatic one is told at the next open.
+  if (report.failure && report.trigger === "automatique") {
     props.setProperty(FAILURE_PROPERTY, `${report.startedAt} : ${report.failure}`);
+  }
 }
 
-/** The failure of the last run not yet shown to the user, cleared once read. */
 export function takeUnseenFailure(): string | null {
   const props = PropertiesService.getDocumentProperties();
   const failure = props.getProperty(FAILURE_PROPERTY);
