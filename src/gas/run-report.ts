@@ -49,12 +49,21 @@ export function saveReport(report: RunReport): void {
     skipped: report.skipped.slice(0, 20),
     errors: report.errors.slice(0, 20),
   };
+  // A property value holds 9 KB: drop detail until it fits, never cut the JSON itself.
+  const fits = (text: string) => utf8Bytes(text) <= PROPERTY_BYTES;
   let json = JSON.stringify(summary);
-  // A property holds 9 KB: drop detail until it fits, never cut the JSON itself.
-  if (json.length > 8_500)
+  if (!fits(json))
     json = JSON.stringify({ ...summary, skipped: [], actions: summary.actions.slice(0, 10) });
-  if (json.length > 8_500)
-    json = JSON.stringify({ ...summary, skipped: [], actions: [], errors: [], postponed: [] });
+  if (!fits(json)) {
+    json = JSON.stringify({
+      ...summary,
+      skipped: [],
+      actions: [],
+      errors: [],
+      postponed: [],
+      toCheck: [],
+    });
+  }
   props.setProperty(REPORT_PROPERTY, json);
   // A manual run's failure was shown on the spot; an automatic one is told at the next open.
   if (report.failure && report.trigger === "automatique") {
