@@ -213,6 +213,7 @@ const ZONED_DATE_SOURCE = `(function (host) {
   });
   proto.constructor = ZonedDate;
   globalThis.Date = ZonedDate;
+  return NativeDate;
 })`;
 
 const zoneNames = new Map<string, Intl.DateTimeFormat>();
@@ -227,12 +228,13 @@ function longZoneName(ms: number, timeZone: string): string {
 }
 
 /** Replaces the context's Date (and Intl.DateTimeFormat's default zone) so that the bundle
- * reads `clock` and keeps local time in `timeZone`. Call once, before evaluating code. */
+ * reads `clock` and keeps local time in `timeZone`. Call once, before evaluating code.
+ * Returns the native Date constructor of the context. */
 export function installZonedDate(
   runInContext: (source: string) => unknown,
   clock: Clock,
   timeZone: string,
-): void {
+): DateConstructor {
   const host: ZonedDateHost = {
     now: () => clock.nowMs(),
     timeZone,
@@ -241,8 +243,10 @@ export function installZonedDate(
       fromWallClock({ year, month, day, hour, minute, second, millisecond }, timeZone).getTime(),
     zoneName: (ms) => longZoneName(ms, timeZone),
   };
-  const install = runInContext(ZONED_DATE_SOURCE) as (h: ZonedDateHost) => void;
-  install(host);
+  const install = runInContext(ZONED_DATE_SOURCE) as (h: ZonedDateHost) => DateConstructor;
+  // The context's own Date constructor, under the proxy: its instances share the patched
+  // prototype, and building them skips the proxy (the membrane converts every date cell).
+  return install(host);
 }
 
 /** The wall clock of the simulated now in a zone (handy for tests and the façade). */

@@ -75,8 +75,15 @@ export class Bundle {
       name: "Apps Script (sandbox)",
       codeGeneration: { strings: true, wasm: false },
     });
-    installZonedDate((src) => vm.runInContext(src, this.context), clock, scriptTimeZone);
-    this.realm = vm.runInContext("({ Array, Date, Error, Object })", this.context) as Realm;
+    const nativeDate = installZonedDate(
+      (src) => vm.runInContext(src, this.context),
+      clock,
+      scriptTimeZone,
+    );
+    this.realm = {
+      ...(vm.runInContext("({ Array, Error, Object })", this.context) as Omit<Realm, "Date">),
+      Date: nativeDate,
+    };
     this.before = new Set();
   }
 

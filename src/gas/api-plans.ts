@@ -26,10 +26,11 @@ import {
 } from "../domain/payment-plan";
 import { writeLedgerChanges } from "./api-ledger";
 import { appendJournal, confirmJournal, readJournal } from "./journal-sheet";
-import { readLedger, toCell } from "./ledger-sheet";
+import { readLedger } from "./ledger-sheet";
 import { recipientCount, sendMessage } from "./mailer";
 import { readSettings } from "./settings-sheet";
 import type { SheetDates } from "./sheet-dates";
+import { toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues, literal } from "./sheets";
 
 export const PLANS_SHEET = "Échéanciers";

@@ -3,7 +3,7 @@
 // with no argument at all, the function reads the row its formula stands in.
 import type { CalendarDate } from "../domain/calendar-date";
 import { type Cell, isBlankCell, parseDateCell } from "../domain/cells";
-import { type SheetDates, sheetDates } from "./sheet-dates";
+import { type SheetDates, sheetDates, toCell } from "./sheet-dates";
 
 export interface CustomFunctionInput {
   rows: Cell[][];
@@ -11,13 +11,6 @@ export interface CustomFunctionInput {
   /** Undefined when the `today` argument could not be read. */
   today: CalendarDate | undefined;
   dates: SheetDates;
-}
-
-function toCell(value: unknown, dates: SheetDates): Cell {
-  if (value instanceof Date) return dates.calendarDateOf(value);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return value;
-  return "";
 }
 
 /** A range argument as rows of cells (Sheets passes a single cell as a bare value). */

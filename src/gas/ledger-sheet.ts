@@ -2,12 +2,12 @@
 // back by N° facture, not by position, so a user who sorted or inserted rows meanwhile
 // loses nothing.
 import type { CalendarDate } from "../domain/calendar-date";
-import { type Cell, cellText } from "../domain/cells";
+import { cellText } from "../domain/cells";
 import type { LedgerLine } from "../domain/daily-plan";
 import { type ColumnMap, columnsOfHeaderRow, type LedgerField } from "../domain/headers";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { readLedgerRow } from "../domain/ledger-row";
-import type { SheetDates } from "./sheet-dates";
+import { type SheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues, LEDGER_SHEET } from "./sheets";
 
 export const HEADER_ROW = 1;
@@ -20,13 +20,6 @@ export interface LedgerRead {
 
 export function ledgerSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
   return activeSpreadsheet().getSheetByName(LEDGER_SHEET);
-}
-
-export function toCell(value: unknown, dates: SheetDates): Cell {
-  if (value instanceof Date) return dates.calendarDateOf(value);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    return value;
-  return "";
 }
 
 export function readLedger(dates: SheetDates): LedgerRead {

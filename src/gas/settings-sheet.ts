@@ -1,7 +1,7 @@
 // Reads « Paramètres » (defaults when the sheet is missing).
 import { readSettingsSheet, SETTINGS_SHEET, type SettingsReading } from "../domain/settings-sheet";
-import { toCell } from "./ledger-sheet";
 import type { SheetDates } from "./sheet-dates";
+import { toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues } from "./sheets";
 
 export function readSettings(dates: SheetDates): SettingsReading {

@@ -14,8 +14,7 @@ import { DEFAULT_SETTINGS } from "../domain/settings";
 import { settingsSheetValues } from "../domain/settings-sheet";
 import type { CLAIM_STATUSES } from "../domain/status";
 import { journalSheet } from "./journal-sheet";
-import { toCell } from "./ledger-sheet";
-import { sheetDates } from "./sheet-dates";
+import { sheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, JOURNAL_SHEET, LEDGER_SHEET, SETTINGS_SHEET } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

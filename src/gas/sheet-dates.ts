@@ -5,13 +5,15 @@
 //
 // A ledger holds thousands of distinct dates, and a zone's offset changes twice a year at
 // most: each date read through formatDate also teaches the offset at that day's midnight,
-// and a day whose neighbours (a week either side at most) share one offset needs no call.
+// and a day between two that share one offset, three weeks apart at most, needs no call.
+
 import {
   type CalendarDate,
   fromDayNumber,
   parseIsoDate,
   toDayNumber,
 } from "../domain/calendar-date";
+import type { Cell } from "../domain/cells";
 
 export interface SheetDates {
   timeZone: string;
@@ -22,8 +24,9 @@ export interface SheetDates {
 }
 
 const DAY_MS = 86_400_000;
-/** How far apart two days of the same offset may be for the days between to share it. */
-const SAME_OFFSET_SPAN = 7;
+/** How far apart two days of the same offset may be for the days between to share it: no
+ * zone has had two transitions within three weeks (Morocco's Ramadan break is the shortest). */
+const SAME_OFFSET_SPAN = 21;
 
 export function sheetDates(timeZone: string): SheetDates {
   const calendarDates = new Map<number, CalendarDate>();
@@ -129,4 +132,13 @@ export function sheetDates(timeZone: string): SheetDates {
     dateCellOf,
     today: () => formatted(new Date()),
   };
+}
+
+/** A value as Sheets hands it → a domain cell: date cells become calendar dates in the
+ * spreadsheet's zone; anything else but text, numbers and booleans reads as blank. */
+export function toCell(value: unknown, dates: SheetDates): Cell {
+  // Primitives first: most cells are, and `instanceof` is the dearer test.
+  const type = typeof value;
+  if (type === "string" || type === "number" || type === "boolean") return value as Cell;
+  return value instanceof Date ? dates.calendarDateOf(value) : "";
 }
