@@ -236,11 +236,10 @@ function printSummary(
     for (const f of a.files) lines.push(`        ${f}`);
   }
   if (report.postponed.length > 0) {
-    lines.push(
-      `  ${report.postponed.length} reportée(s) à demain (${report.stoppedBecause ?? ""}) :`,
-    );
-    for (const p of report.postponed)
-      lines.push(`    • ${p.step} — ${p.client} — ${p.invoices.join(", ")}`);
+    lines.push(`  ${report.postponed.length} action(s) reportée(s) :`);
+    for (const p of report.postponed) {
+      lines.push(`    • ${p.step} — ${p.client} — ${p.invoices.join(", ")} : ${p.reason}`);
+    }
   }
   if (report.toCheck.length > 0) {
     lines.push(`  ${report.toCheck.length} envoi(s) interrompu(s) à vérifier :`);

@@ -61,3 +61,13 @@ export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; docume
   consumer: { emailRecipients: 100, documents: 250 },
   workspace: { emailRecipients: 1500, documents: 1500 },
 };
+
+/** What a letter needs of the creditor's identity and « Paramètres » lacks (a mise en
+ * demeure must identify the creditor): the labels to fill in, in French. */
+export function missingCreditorIdentity(creditor: Creditor): string[] {
+  const needed: [keyof Creditor, string][] = [
+    ["companyName", "Raison sociale"],
+    ["address", "Adresse"],
+  ];
+  return needed.filter(([field]) => creditor[field].trim() === "").map(([, label]) => label);
+}

@@ -28,6 +28,7 @@ import { OUTCOMES } from "../domain/journal";
 import { totalsOf } from "../domain/messages/common";
 import { formatEuros } from "../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../domain/payment-plan";
+import { missingCreditorIdentity } from "../domain/settings";
 import { writeLedgerChanges } from "./api-ledger";
 import { appendPlan, planSummary, refreshPaymentPlans } from "./api-plans";
 import { readSources, type ShellSource } from "./api-read";
@@ -97,6 +98,11 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     const to = sendEmail ? letter.recipient : "";
     if (to && recipientCount(to) > MailApp.getRemainingDailyQuota())
       throw new ApiError("Le quota d'emails du jour est atteint : réessayez demain.");
+    const missing = missingCreditorIdentity(src.settings.creditor);
+    if (missing.length > 0)
+      throw new ApiError(
+        `Avant de créer un courrier, renseignez dans Paramètres : ${missing.join(", ")}.`,
+      );
     if (documentsLeftOn(src.today, src.settings.account) < 1)
       throw new ApiError("Le quota de documents Google du jour est atteint : réessayez demain.");
     const channel =

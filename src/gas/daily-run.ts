@@ -10,7 +10,7 @@ import { type JournalEntry, OUTCOMES, previousReminderDates, timelineOf } from "
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
-import { DAILY_QUOTAS, type RecoverySettings } from "../domain/settings";
+import { DAILY_QUOTAS, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
 import { createDocument, documentsLeftOn } from "./documents";
 import {
   appendJournal,
@@ -293,6 +293,12 @@ function runUnderLock(
         ? `${report.stoppedBecause} ; ${reason}`
         : reason;
   };
+  const missingIdentity = missingCreditorIdentity(settings.creditor);
+  if (missingIdentity.length > 0) {
+    report.settingsProblems.push(
+      `${missingIdentity.join(", ")} : à renseigner, sans quoi aucune mise en demeure ni aucun dossier ne part`,
+    );
+  }
   for (let i = 0; i < plan.actions.length; i++) {
     const action = plan.actions[i] as PlannedAction;
     if (Date.now() - startedMs > TIME_BUDGET_MS) {
@@ -303,6 +309,13 @@ function runUnderLock(
     const blocked = quotasOf(action).find((q) => usedUp.has(q));
     if (blocked) {
       postpone([action], QUOTA_REASONS[blocked]);
+      continue;
+    }
+    if (action.step >= 3 && missingIdentity.length > 0) {
+      postpone(
+        [action],
+        `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
+      );
       continue;
     }
     try {

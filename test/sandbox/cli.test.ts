@@ -139,4 +139,26 @@ describe("npm start", () => {
     const inUtc = JSON.parse(readFileSync(join(out1, "run.json"), "utf8")) as RunJson;
     expect(json.actions).toEqual(inUtc.actions);
   }, 120_000);
+
+  it("on the French CSV with no « Paramètres »: reminders go, no letter leaves without the creditor's identity", async () => {
+    const out = mkdtempSync(join(tmpdir(), "recouvra-csv-"));
+    const { report, json } = await run([
+      "--ledger",
+      "examples/creances.csv",
+      "--today",
+      "2026-11-26",
+      "--out",
+      out,
+    ]);
+    expect(json.actions.some((a) => a.channel === "email")).toBe(true);
+    expect(json.actions.filter((a) => a.channel === "letter" || a.channel === "dossier")).toEqual(
+      [],
+    );
+    const held = report.postponed.filter(
+      (p) => p.step === "Mise en demeure" || p.step === "Transmission à un professionnel",
+    );
+    expect(held.length).toBeGreaterThan(0);
+    for (const p of held) expect(p.reason).toContain("Raison sociale, Adresse");
+    expect(report.settingsProblems.join(" ")).toContain("à renseigner");
+  }, 120_000);
 });
