@@ -177,3 +177,19 @@ describe("the handover dossier", () => {
     expect(t).toContain("https://docs.example/med");
   });
 });
+
+describe("tables on A4", () => {
+  it("puts the charges of a partly paid professional invoice in a second table, not eight columns", () => {
+    const n = buildFormalNotice({
+      client: "Garage Petit",
+      claims: [claim({ dueDate: d("2026-10-27"), paid: 350 })],
+      today,
+      settings,
+      previousReminders: [],
+    });
+    const tables = n.letter.blocks.filter((b) => b.kind === "table");
+    expect(tables.map((t) => t.kind === "table" && t.header.length)).toEqual([6, 5]);
+    const t = nbsp(documentToText(n.letter));
+    expect(t).toMatch(/^F-2026-001 +\| +1 500,00 € \| +14,98 € \| +40,00 € \| +1 554,98 €$/m);
+  });
+});

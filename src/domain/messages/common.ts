@@ -104,6 +104,48 @@ export function invoiceTable(
   return { kind: "table", header, rows, footer, numeric: header.map((_, i) => i >= 3) };
 }
 
+/** The charges of each invoice — what remains, the penalties, the 40 € — and what is due. */
+export function chargesTable(
+  claims: readonly Claim[],
+  today: CalendarDate,
+  settings: RecoverySettings,
+): Block {
+  const t = totalsOf(claims, today, settings);
+  const header = ["Facture", "Reste dû", `Pénalités au ${frDate(today)}`, "Indemnité", "Total dû"];
+  const rows = claims.map((c) => {
+    const a = claimAmounts(c, today, settings);
+    return [
+      c.invoiceNumber,
+      euros(a.outstanding),
+      euros(a.penalties),
+      euros(a.indemnity),
+      euros(a.total),
+    ];
+  });
+  const footer = [
+    "Total",
+    euros(t.outstanding),
+    euros(t.penalties),
+    euros(t.indemnity),
+    euros(t.total),
+  ];
+  return { kind: "table", header, rows, footer, numeric: header.map((_, i) => i >= 1) };
+}
+
+/** The invoice table for a letter on A4: past six columns (a partial payment and the
+ * charges of a professional), the charges go to a second table rather than wrap. */
+export function invoiceTables(
+  claims: readonly Claim[],
+  today: CalendarDate,
+  settings: RecoverySettings,
+  withCharges: boolean,
+): Block[] {
+  const wide = withCharges && claims.every(isProfessional) && claims.some((c) => c.paid > 0);
+  return wide
+    ? [invoiceTable(claims, today, settings, false), chargesTable(claims, today, settings)]
+    : [invoiceTable(claims, today, settings, withCharges)];
+}
+
 export function paymentReference(creditor: Creditor, invoices: readonly string[]): string {
   return creditor.paymentReference.replace(/\{\{\s*factures?\s*\}\}/gi, invoices.join(", "));
 }

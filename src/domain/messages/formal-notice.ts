@@ -13,6 +13,7 @@ import {
   invoicesPhrase,
   invoicesShort,
   invoiceTable,
+  invoiceTables,
   letterhead,
   longFrenchDate,
   paymentBlocks,
@@ -101,7 +102,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     paragraph(
       `${recall}${invoicesPhrase(invoices)}, émise${claims.length > 1 ? "s" : ""} par ${creditor.companyName || "notre société"}, reste${claims.length > 1 ? "nt" : ""} impayée${claims.length > 1 ? "s" : ""} à ce jour :`,
     ),
-    invoiceTable(claims, today, settings, professional),
+    ...invoiceTables(claims, today, settings, professional),
     ...amounts,
     paragraph(
       bold("Par la présente, nous vous mettons en demeure de nous régler la somme de "),

@@ -10,7 +10,7 @@ import {
   euros,
   frDate,
   invoicesShort,
-  invoiceTable,
+  invoiceTables,
   letterhead,
   longFrenchDate,
   totalsOf,
@@ -57,7 +57,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
       ),
     ),
     { kind: "heading", text: "2. Les créances" },
-    invoiceTable(claims, today, settings, professional),
+    ...invoiceTables(claims, today, settings, professional),
     paragraph("Principal restant dû : ", bold(euros(t.outstanding))),
   ];
   if (professional) {
