@@ -4,29 +4,16 @@
 // must not grow with the number of rows), the sandbox's CPU time, and the Google time the
 // latency model estimates — which must fit the 6-minute limit, or the run must stop at its
 // 5-minute budget and a second run finish the rest.
+
 import { createSandbox, type Sandbox } from "../sandbox/index";
 import { newSheetModel } from "../sandbox/services/grid";
 import { midnightIn } from "../sandbox/tz";
+import { CANONICAL_HEADERS, LEDGER_FIELDS } from "../src/domain/headers";
 
 const TZ = "Europe/Paris";
 const TODAY = "2026-11-26";
 const DUE_ACTIONS = 300;
-const HEADERS = [
-  "N° facture",
-  "Client",
-  "Email",
-  "Type",
-  "Date facture",
-  "Échéance",
-  "Montant TTC",
-  "Montant payé",
-  "Profil",
-  "Litige",
-  "Suspendu jusqu'au",
-  "Dernière étape",
-  "Date dernière étape",
-  "Date reconnaissance",
-];
+const HEADERS = LEDGER_FIELDS.map((f) => CANONICAL_HEADERS[f]);
 
 const iso = (base: string, days: number) =>
   new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

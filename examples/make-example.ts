@@ -14,6 +14,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT, EURO_FORMAT } from "../sandbox/files/for
 import { xlsxBytes } from "../sandbox/files/xlsx.js";
 import type { CellValue, SheetModel, WorkbookModel } from "../sandbox/model.js";
 import { fromWallClock, midnightIn } from "../sandbox/tz.js";
+import { CANONICAL_HEADERS, LEDGER_FIELDS } from "../src/domain/headers";
 
 const TIME_ZONE = "Europe/Paris";
 export const REFERENCE_DAY = "2026-11-26";
@@ -459,20 +460,7 @@ const INVOICES: Invoice[] = [
 // --- the sheets -------------------------------------------------------------------
 
 const LEDGER_HEADERS = [
-  "N° facture",
-  "Client",
-  "Email",
-  "Type",
-  "Date facture",
-  "Échéance",
-  "Montant TTC",
-  "Montant payé",
-  "Profil",
-  "Litige",
-  "Suspendu jusqu'au",
-  "Dernière étape",
-  "Date dernière étape",
-  "Date reconnaissance",
+  ...LEDGER_FIELDS.map((f) => CANONICAL_HEADERS[f]),
   // Computed by Recouvra's custom functions (row 2 formulas spill down).
   "Statut",
   "Prochaine étape",
