@@ -78,11 +78,19 @@ function sandboxFor(rows: number): Sandbox {
     workbook: { name: "Bench", timeZone: TZ, locale: "fr_FR", sheets: [sheet], namedRanges: [] },
   });
   sb.run("initializeWorkbookFromMenu");
-  // « Paramètres » : a Workspace account (1 500 recipients and 1 500 Docs a day).
+  // « Paramètres » : a Workspace account (1 500 recipients and 1 500 Docs a day) and
   const settings = sb.workbook.sheets.find((s) => s.name === "Paramètres");
-  const row = settings?.values.find((r) => r[0] === "Type de compte");
-  if (!row) throw new Error("« Type de compte » missing from « Paramètres »");
-  row[1] = "Google Workspace";
+  // The creditor's identity too, without which no letter leaves.
+  const values: Record<string, string> = {
+    "Type de compte": "Google Workspace",
+    "Raison sociale": "Imprimerie Durand SARL",
+    Adresse: "12 rue des Presses, 69002 Lyon",
+  };
+  for (const [label, value] of Object.entries(values)) {
+    const row = settings?.values.find((r) => r[0] === label);
+    if (!row) throw new Error(`« ${label} » missing from « Paramètres »`);
+    row[1] = value;
+  }
   sb.recalculate({ reload: true });
   return sb;
 }
