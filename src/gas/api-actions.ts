@@ -35,7 +35,7 @@ import { readSources, type ShellSource } from "./api-read";
 import { sidebarUser, underLock } from "./api-server";
 import { runDaily } from "./daily-run";
 import { createDocument, documentsLeftOn } from "./documents";
-import { appendJournal, confirmJournal } from "./journal-sheet";
+import { appendJournal, confirmJournal, type JournalRef } from "./journal-sheet";
 import { HEADER_ROW, writeStepsDone } from "./ledger-sheet";
 import { recipientCount, sendMessage } from "./mailer";
 import { LEDGER_SHEET } from "./sheets";
@@ -137,7 +137,7 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
       if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [created.pdf]);
     } catch (e) {
       confirmJournal(
-        row as number,
+        row as JournalRef,
         `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
       );
       throw e;
@@ -151,7 +151,7 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
           : letter.ladderStep
             ? OUTCOMES.task
             : "Document créé";
-    confirmJournal(row as number, outcome, created.docUrl);
+    confirmJournal(row as JournalRef, outcome, created.docUrl);
     if (letter.ladderStep !== undefined) {
       const step = letter.ladderStep;
       writeStepsDone(

@@ -25,7 +25,7 @@ import {
   planStatus,
 } from "../domain/payment-plan";
 import { writeLedgerChanges } from "./api-ledger";
-import { appendJournal, confirmJournal, readJournal } from "./journal-sheet";
+import { appendJournal, confirmJournal, type JournalRef, readJournal } from "./journal-sheet";
 import { readLedger } from "./ledger-sheet";
 import { recipientCount, sendMessage } from "./mailer";
 import { readSettings } from "./settings-sheet";
@@ -194,12 +194,12 @@ export function refreshPaymentPlans(
       sendMessage(email, message, settings.creditor);
     } catch (e) {
       confirmJournal(
-        row as number,
+        row as JournalRef,
         `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
       );
       continue;
     }
-    confirmJournal(row as number, OUTCOMES.sent);
+    confirmJournal(row as JournalRef, OUTCOMES.sent);
     emailsLeft -= recipientCount(email);
     result.reminded.push({ client: plan.client, step, to: email });
   }

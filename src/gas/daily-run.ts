@@ -16,6 +16,7 @@ import {
   appendJournal,
   confirmJournal,
   type JournalLine,
+  type JournalRef,
   markJournal,
   readJournal,
 } from "./journal-sheet";
@@ -97,7 +98,7 @@ function journalEntry(
 
 /** Runs `act` for a journaled intent; if it throws, nothing was sent: the line says so
  * (postponed for a quota, failed otherwise) instead of staying an unconfirmed intent. */
-function settleIntent<T>(row: number, act: () => T): T {
+function settleIntent<T>(row: JournalRef, act: () => T): T {
   try {
     return act();
   } catch (e) {
@@ -149,9 +150,9 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       new Date(),
     );
     const to = action.email;
-    settleIntent(row as number, () => sendMessage(to, message, settings.creditor));
+    settleIntent(row as JournalRef, () => sendMessage(to, message, settings.creditor));
     ctx.emailsLeft -= recipients;
-    confirmJournal(row as number, OUTCOMES.sent);
+    confirmJournal(row as JournalRef, OUTCOMES.sent);
     return { ...report, subject: message.title, outcome: OUTCOMES.sent };
   }
 
@@ -169,7 +170,7 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       : taskText(action.stepLabel, action.client, action.claims, notice.total, true);
     const channel = action.email ? "Courrier + email" : "Courrier";
     const [row] = appendJournal([journalEntry(action, ctx, { channel, subject })], new Date());
-    const doc = settleIntent(row as number, () => {
+    const doc = settleIntent(row as JournalRef, () => {
       const created = createDocument(notice.letter, action.client, today);
       ctx.docsLeft--;
       if (action.email) sendMessage(action.email, notice.email, settings.creditor, [created.pdf]);
@@ -177,7 +178,7 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     });
     if (action.email) ctx.emailsLeft -= recipients;
     const outcome = action.email ? OUTCOMES.sent : OUTCOMES.task;
-    confirmJournal(row as number, outcome, doc.docUrl);
+    confirmJournal(row as JournalRef, outcome, doc.docUrl);
     return {
       ...report,
       subject,
@@ -201,9 +202,9 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     [journalEntry(action, ctx, { channel: "Dossier", recipient: "", subject })],
     new Date(),
   );
-  const doc = settleIntent(row as number, () => createDocument(dossier, action.client, today));
+  const doc = settleIntent(row as JournalRef, () => createDocument(dossier, action.client, today));
   ctx.docsLeft--;
-  confirmJournal(row as number, OUTCOMES.prepared, doc.docUrl);
+  confirmJournal(row as JournalRef, OUTCOMES.prepared, doc.docUrl);
   return {
     ...report,
     to: "",

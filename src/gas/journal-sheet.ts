@@ -5,6 +5,7 @@ import {
   invoicesCell,
   JOURNAL_HEADERS,
   type JournalEntry,
+  OUTCOMES,
   parseInvoicesCell,
 } from "../domain/journal";
 import type { SheetDates } from "./sheet-dates";
@@ -70,22 +71,43 @@ function entryRow(entry: JournalEntry, now: Date): unknown[] {
   ];
 }
 
-/** Appends lines and writes them through before returning their row numbers. appendRow
+/** A line appended, and what identifies it should the Journal be sorted meanwhile. */
+export interface JournalRef {
+  row: number;
+  invoices: string;
+  step: string;
+}
+
+/** Appends lines and writes them through before returning where they are. appendRow
  * grows the grid as needed, where a range past the last row would not exist. */
-export function appendJournal(entries: readonly JournalEntry[], now: Date): number[] {
+export function appendJournal(entries: readonly JournalEntry[], now: Date): JournalRef[] {
   if (entries.length === 0) return [];
   const sheet = journalSheet();
   for (const e of entries) sheet.appendRow(entryRow(e, now));
   const last = sheet.getLastRow();
   SpreadsheetApp.flush();
-  return entries.map((_, i) => last - entries.length + 1 + i);
+  return entries.map((e, i) => ({
+    row: last - entries.length + 1 + i,
+    invoices: invoicesCell(e.invoices),
+    step: e.step,
+  }));
 }
 
-/** Sets the outcome (and the document link) of a line already written. */
-export function confirmJournal(row: number, outcome: string, document = ""): void {
-  journalSheet()
-    .getRange(row, OUTCOME_COLUMN, 1, 2)
-    .setValues([[outcome, document]]);
+/** Sets the outcome (and the document link) of an intent already written: on its row, or,
+ * if a user sorted or edited the Journal meanwhile, on the line that still holds it. */
+export function confirmJournal(ref: JournalRef, outcome: string, document = ""): void {
+  const sheet = journalSheet();
+  const holds = (cells: unknown[], offset: number) =>
+    String(cells[offset] ?? "") === ref.invoices &&
+    String(cells[offset + 2] ?? "") === ref.step &&
+    cells[offset + 6] === OUTCOMES.intent;
+  let row = ref.row;
+  if (!holds(sheet.getRange(row, 2, 1, 7).getValues()[0] ?? [], 0)) {
+    const found = allValues(sheet).findIndex((cells, i) => i > 0 && holds(cells, 1));
+    if (found < 0) return; // the line is gone: the next run flags nothing, nothing is lost
+    row = found + 1;
+  }
+  sheet.getRange(row, OUTCOME_COLUMN, 1, 2).setValues([[outcome, document]]);
 }
 
 /** Sets the outcome of several lines (one call per line: they are few). */

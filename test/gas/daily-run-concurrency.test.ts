@@ -129,3 +129,33 @@ describe("a user sorting the sheet in the middle of a run", () => {
     });
   }
 });
+
+describe("a user sorting the Journal in the middle of a run", () => {
+  it("each confirmation lands on its own line, none on another's", () => {
+    const sb = openLedger(INVOICES.map(invoiceRow), { now: `${TODAY}T08:00` });
+    let sends = 0;
+    sb.onServiceCall(({ key, phase }) => {
+      if (key !== "MailApp.sendEmail" || phase !== "after" || ++sends !== 2) return;
+      // Between the 2nd send and its confirmation: the Journal sorted by client, A to Z.
+      const sheet = sb.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Journal");
+      if (!sheet) throw new Error("no « Journal »");
+      sheet.sort(3, true);
+    });
+    const report = runOn(sb, TODAY);
+    sb.onServiceCall(undefined);
+    expect(report.actions).toHaveLength(4);
+    const lines = journal(sb).filter((l) => l.day === TODAY);
+    // Every send is confirmed on the line of its own invoices and client; no intent is left.
+    expect(lines.map((l) => [l.client, l.invoices, l.outcome]).sort()).toEqual(
+      [
+        ["Alpha", "F-1", "Envoyé"],
+        ["Bêta", "F-2", "Envoyé"],
+        ["Delta", "F-4", "Envoyé"],
+        ["Gamma", "F-3", "Envoyé"],
+      ].sort(),
+    );
+    for (const l of lines)
+      expect(sb.mails.some((m) => m.subject === l.subject && m.to === l.recipient)).toBe(true);
+    expect(runOn(sb, TODAY, "10:00").actions).toEqual([]);
+  });
+});
