@@ -7,9 +7,10 @@ import { stepLabel } from "./domain/ladder";
 import { readLedgerRows } from "./domain/ledger";
 import { nextStep } from "./domain/next-step";
 import { lastDayToAct } from "./domain/prescription";
-import { DEFAULT_SETTINGS } from "./domain/settings";
+import type { RecoverySettings } from "./domain/settings";
 import { claimStatus } from "./domain/status";
 import { readCustomFunctionInput } from "./gas/custom-function-input";
+import { readSettings } from "./gas/settings-sheet";
 import type { SheetDates } from "./gas/sheet-dates";
 
 type Output = string | number | Date;
@@ -19,6 +20,9 @@ const NOTHING_SCHEDULED = "\u2014"; // —
 interface RowContext {
   today: CalendarDate;
   dates: SheetDates;
+  /** « Paramètres », as the daily run and the sidebar read it: a cell, an email and a
+   * letter use the same ladder and the same rates. */
+  settings: RecoverySettings;
 }
 
 /** Applies `compute` to each valid row; blank rows give blank cells and a bad row gives
@@ -37,7 +41,8 @@ function perRow(
   if (withToday && input.today === undefined) {
     return input.rows.map(() => failed("la date du jour donnée n'est pas une date"));
   }
-  const context: RowContext = { today: input.today as CalendarDate, dates: input.dates };
+  const { settings } = readSettings(input.dates);
+  const context: RowContext = { today: input.today as CalendarDate, dates: input.dates, settings };
   const outputs = readLedgerRows(input.rows, input.headerRow).map((reading) => {
     if (reading.kind === "blank") return blank();
     if (reading.kind === "error") return failed(reading.message);
@@ -60,8 +65,8 @@ export function NEXT_RELANCE(
   entetes?: unknown,
   date_du_jour?: unknown,
 ): Output[][] {
-  return perRow(lignes, entetes, date_du_jour, 2, (claim, { today, dates }) => {
-    const next = nextStep(claim, today, DEFAULT_SETTINGS.ladder);
+  return perRow(lignes, entetes, date_du_jour, 2, (claim, { today, dates, settings }) => {
+    const next = nextStep(claim, today, settings.ladder);
     return next ? [stepLabel(next.step), dates.dateCellOf(next.date)] : [NOTHING_SCHEDULED, ""];
   });
 }
@@ -99,8 +104,8 @@ export function PENALITES_RETARD(
   entetes?: unknown,
   date_du_jour?: unknown,
 ): Output[][] {
-  return perRow(lignes, entetes, date_du_jour, 1, (claim, { today }) => [
-    claimPenalties(claim, today, DEFAULT_SETTINGS.rates).amount,
+  return perRow(lignes, entetes, date_du_jour, 1, (claim, { today, settings }) => [
+    claimPenalties(claim, today, settings.rates).amount,
   ]);
 }
 

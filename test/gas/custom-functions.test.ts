@@ -6,6 +6,9 @@ import { createSandbox, type Sandbox } from "../../sandbox/index";
 import type { CellValue, WorkbookModel } from "../../sandbox/model";
 import { newSheetModel } from "../../sandbox/services/grid";
 import { calendarDateIn, midnightIn } from "../../sandbox/tz";
+import type { CalendarDate } from "../../src/domain/calendar-date";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { settingsSheetValues } from "../../src/domain/settings-sheet";
 
 const TZ = "Pacific/Noumea";
 const day = (iso: string) => midnightIn(iso, TZ);
@@ -221,6 +224,61 @@ describe("custom functions from the bundle", () => {
       ["Relance ferme", "2026-11-09"],
       ["\u2014", ""],
       ["\u2014", ""],
+    ]);
+  });
+});
+
+describe("custom functions and « Paramètres »", () => {
+  it("NEXT_RELANCE and PENALITES_RETARD follow the ladder and the rates the user set", () => {
+    const settings = settingsSheetValues(DEFAULT_SETTINGS, "2026-11-26" as CalendarDate).map(
+      (r) => [...r],
+    );
+    const firm = settings.find((r) => r[0] === "Relance ferme");
+    if (firm) firm[1] = 10; // Standard: the firm reminder at J+10 instead of J+7
+    // The official figure of 2026-S2, entered under the last row of the rate table.
+    settings.splice(settings.findIndex((r) => r[0] === "2026-S1") + 1, 0, [
+      "2026-S2",
+      2.15,
+      11,
+      2.55,
+      6.6,
+    ]);
+    const workbook: WorkbookModel = {
+      name: "Test",
+      timeZone: TZ,
+      locale: "fr_FR",
+      sheets: [
+        newSheetModel("Créances"),
+        { ...newSheetModel("Paramètres"), values: settings as CellValue[][] },
+      ],
+      namedRanges: [],
+    };
+    const sb = createSandbox({ timeZone: TZ, now: "2026-11-26T08:00", workbook });
+    const row = [
+      [
+        "F-1",
+        "Client",
+        "",
+        "",
+        day("2026-10-01"),
+        day("2026-10-31"),
+        1850,
+        0,
+        "",
+        "",
+        "",
+        "Relance de courtoisie",
+        day("2026-11-02"),
+        "",
+      ],
+    ];
+    const at = { sheet: "Créances", cell: "Z2" };
+    expect(sb.callCustomFunction("NEXT_RELANCE", [row, "", day("2026-11-26")], at)).toEqual([
+      ["Relance ferme", day("2026-11-10")], // 31/10 + 10 days
+    ]);
+    // 26 days of 2026-S2 at the 11 % the user entered: 1850 × 11 % × 26 / 365 = 14.50
+    expect(sb.callCustomFunction("PENALITES_RETARD", [row, "", day("2026-11-26")], at)).toEqual([
+      [14.5],
     ]);
   });
 });
