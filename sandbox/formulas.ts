@@ -15,6 +15,7 @@
 // they hold (from the file they were read from): the sandbox does not compute Sheets'
 // built-in functions.
 
+import { tokenize } from "./files/formula-syntax.js";
 import type { CellValue, SheetModel, WorkbookModel } from "./model.js";
 import { columnNumber, toA1 } from "./services/a1.js";
 import {
@@ -30,50 +31,6 @@ import type { Runtime } from "./services/runtime.js";
 import { calendarDateIn, midnightIn } from "./tz.js";
 
 // ---------- syntax ----------
-
-interface Token {
-  kind: "string" | "sheet" | "word" | "number" | "op";
-  text: string;
-}
-
-function tokenize(formula: string, decimal: "," | "."): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < formula.length) {
-    const ch = formula.charAt(i);
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula.charAt(j) === ch) {
-          if (formula.charAt(j + 1) === ch) j += 2;
-          else break;
-        } else j++;
-      }
-      tokens.push({ kind: ch === '"' ? "string" : "sheet", text: formula.slice(i, j + 1) });
-      i = j + 1;
-      continue;
-    }
-    const rest = formula.slice(i);
-    const num = (
-      decimal === "," ? /^\d+(,\d+)?([eE][+-]?\d+)?/ : /^\d+(\.\d+)?([eE][+-]?\d+)?/
-    ).exec(rest);
-    const word = /^[A-Za-z_$][A-Za-z0-9_.$]*/.exec(rest);
-    // "1:3" row ranges and "A1" start with a letter or a digit; a number followed by ':' is a row.
-    if (num && !word) {
-      tokens.push({ kind: "number", text: num[0] });
-      i += num[0].length;
-      continue;
-    }
-    if (word) {
-      tokens.push({ kind: "word", text: word[0] });
-      i += word[0].length;
-      continue;
-    }
-    tokens.push({ kind: "op", text: ch });
-    i++;
-  }
-  return tokens;
-}
 
 function hasSemicolon(formula: string): boolean {
   return tokenize(formula, ",").some((t) => t.kind === "op" && t.text === ";");

@@ -9,12 +9,13 @@
 /** Last row of an .xlsx sheet: how an open-ended Sheets range ("A2:N") is closed in a file. */
 export const XLSX_MAX_ROW = 1_048_576;
 
-interface Token {
-  kind: "string" | "sheet" | "word" | "number" | "other";
+/** A piece of a formula; the sandbox's formula engine reads formulas with the same tokens. */
+export interface Token {
+  kind: "string" | "sheet" | "word" | "number" | "op";
   text: string;
 }
 
-function tokenize(formula: string, decimalMark: "," | "."): Token[] {
+export function tokenize(formula: string, decimalMark: "," | "."): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < formula.length) {
@@ -46,7 +47,7 @@ function tokenize(formula: string, decimalMark: "," | "."): Token[] {
       i += num[0].length;
       continue;
     }
-    tokens.push({ kind: "other", text: ch });
+    tokens.push({ kind: "op", text: ch });
     i++;
   }
   return tokens;
@@ -67,7 +68,7 @@ export function toExcelFormula(french: string): string {
   let out = "";
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (t.kind === "other") {
+    if (t.kind === "op") {
       if (t.text === "{") braces++;
       else if (t.text === "}") braces--;
       if (t.text === ";" && braces === 0) out += ",";
@@ -122,7 +123,7 @@ export function fromExcelFormula(excel: string): string {
       k += 2;
       continue;
     }
-    if (t.kind === "other") {
+    if (t.kind === "op") {
       if (t.text === "{") braces++;
       else if (t.text === "}") braces--;
       if (t.text === "," && braces === 0) out += ";";
