@@ -237,31 +237,16 @@ function applyAttributes(holder: RunHolder, attributes: Record<string, unknown>)
   );
 }
 
-type ParagraphMethods =
-  | "getText"
-  | "setText"
-  | "appendText"
-  | "editAsText"
-  | "setHeading"
-  | "getHeading"
-  | "setAlignment"
-  | "getAlignment"
-  | "setAttributes"
-  | "clear";
-
-export class Paragraph implements Pick<ParagraphT, ParagraphMethods> {
-  readonly [GAS] = "DocumentApp.Paragraph";
-  private readonly holder: RunHolder;
-  constructor(readonly _el: ParagraphEl) {
+/** What a paragraph and a list item share: a run of styled text. */
+abstract class TextElement<El extends { runs: TextRun[] }> {
+  protected readonly holder: RunHolder;
+  constructor(readonly _el: El) {
     this.holder = {
       get: () => this._el.runs,
       set: (runs) => {
         this._el.runs = runs;
       },
     };
-  }
-  private self(): ParagraphT {
-    return asGas<ParagraphT>(this);
   }
   getText(): string {
     return textOf(this._el.runs);
@@ -274,6 +259,28 @@ export class Paragraph implements Pick<ParagraphT, ParagraphMethods> {
   }
   editAsText(): TextT {
     return asGas<TextT>(new Text(this.holder));
+  }
+}
+
+type ParagraphMethods =
+  | "getText"
+  | "setText"
+  | "appendText"
+  | "editAsText"
+  | "setHeading"
+  | "getHeading"
+  | "setAlignment"
+  | "getAlignment"
+  | "setAttributes"
+  | "clear";
+
+export class Paragraph
+  extends TextElement<ParagraphEl>
+  implements Pick<ParagraphT, ParagraphMethods>
+{
+  readonly [GAS] = "DocumentApp.Paragraph";
+  private self(): ParagraphT {
+    return asGas<ParagraphT>(this);
   }
   setHeading(heading: GoogleAppsScript.Document.ParagraphHeading): ParagraphT {
     this._el.heading = headingOf(String(heading));
@@ -311,31 +318,10 @@ type ListItemMethods =
   | "getNestingLevel"
   | "setAttributes";
 
-export class ListItem implements Pick<ListItemT, ListItemMethods> {
+export class ListItem extends TextElement<ListItemEl> implements Pick<ListItemT, ListItemMethods> {
   readonly [GAS] = "DocumentApp.ListItem";
-  private readonly holder: RunHolder;
-  constructor(readonly _el: ListItemEl) {
-    this.holder = {
-      get: () => this._el.runs,
-      set: (runs) => {
-        this._el.runs = runs;
-      },
-    };
-  }
   private self(): ListItemT {
     return asGas<ListItemT>(this);
-  }
-  getText(): string {
-    return textOf(this._el.runs);
-  }
-  setText(text: string): void {
-    this._el.runs = text === "" ? [] : [{ text }];
-  }
-  appendText(text: string | TextT): TextT {
-    return new Text(this.holder).appendText(typeof text === "string" ? text : text.getText());
-  }
-  editAsText(): TextT {
-    return asGas<TextT>(new Text(this.holder));
   }
   setGlyphType(glyphType: GoogleAppsScript.Document.GlyphType): ListItemT {
     this._el.ordered = /^(NUMBER|LATIN|ROMAN)/.test(String(glyphType));
