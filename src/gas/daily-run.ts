@@ -2,9 +2,8 @@
 // plan, then act one debtor at a time — journal the intent, act, confirm — and write the
 // ledger back by N° facture. Guarded by the document lock, the 6-minute limit and the
 // daily quotas; whatever does not fit waits for the next run, in priority order.
-import { claimAmounts } from "../domain/amounts-due";
 import type { CalendarDate } from "../domain/calendar-date";
-import { debtorKey } from "../domain/claim";
+import { debtorKey, outstanding } from "../domain/claim";
 import { type DailyPlan, type PlannedAction, planDailyRun } from "../domain/daily-plan";
 import { type JournalEntry, OUTCOMES, previousReminderDates, timelineOf } from "../domain/journal";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
@@ -76,6 +75,26 @@ function quotasOf(action: PlannedAction): Quota[] {
   return quotas;
 }
 
+function runBy(trigger: RunReport["trigger"]): string {
+  return trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)";
+}
+
+/** A line of the run's own: not about a debtor, never a contact. */
+function systemEntry(subject: string, outcome: string, by: string): JournalEntry {
+  return {
+    at: "",
+    invoices: [],
+    client: "",
+    step: "Exécution",
+    channel: "Système",
+    recipient: "",
+    subject,
+    outcome,
+    document: "",
+    by,
+  };
+}
+
 function journalEntry(
   action: PlannedAction,
   ctx: RunContext,
@@ -109,11 +128,18 @@ function settleIntent<T>(row: JournalRef, act: () => T): T {
   }
 }
 
+/** The last reminder these invoices had, for « Malgré notre précédent message du … ». */
+function previousContact(action: PlannedAction, journal: readonly JournalEntry[]) {
+  const dates = previousReminderDates(action.claims, journal);
+  const last = dates[dates.length - 1];
+  return last === undefined ? {} : { previousContact: last };
+}
+
 /** Does one planned action; returns its report line. Throws QuotaReached before acting
  * when a quota would be exceeded. */
 function execute(action: PlannedAction, ctx: RunContext): ActionReport {
   const { today, settings } = ctx;
-  const owed = action.claims.reduce((s, c) => s + claimAmounts(c, today, settings).outstanding, 0);
+  const owed = action.claims.reduce((sum, c) => sum + outstanding(c), 0);
   const report: ActionReport = {
     invoices: action.invoices,
     client: action.client,
@@ -135,7 +161,7 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       claims: action.claims,
       today,
       settings,
-      ...(action.claims[0]?.lastStepDate ? { previousContact: action.claims[0].lastStepDate } : {}),
+      ...previousContact(action, ctx.journal),
     });
     if (!action.email) {
       const subject = taskText(action.stepLabel, action.client, action.claims, owed, false);
@@ -235,12 +261,13 @@ function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
 function runUnderLock(
   dates: SheetDates,
   trigger: RunReport["trigger"],
+  startedAt: string,
   debtor?: string,
 ): RunReport {
   const startedMs = Date.now();
   const today = dates.today();
   const report = emptyReport(today, trigger);
-  report.startedAt = Utilities.formatDate(new Date(startedMs), dates.timeZone, "yyyy-MM-dd HH:mm");
+  report.startedAt = startedAt;
   const { settings, problems } = readSettings(dates);
   report.settingsProblems = problems;
   const ledger: LedgerRead = readLedger(dates);
@@ -270,7 +297,7 @@ function runUnderLock(
     today,
     settings,
     journal,
-    by: trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)",
+    by: runBy(trigger),
     startedMs,
     emailsLeft: Math.min(MailApp.getRemainingDailyQuota(), quotas.emailRecipients),
     docsLeft: documentsLeftOn(today, settings.account),
@@ -343,23 +370,9 @@ function runUnderLock(
 
   writeStepsDone(ledger, done, dates);
   if (report.postponed.length > 0) {
-    appendJournal(
-      [
-        {
-          at: "",
-          invoices: [],
-          client: "",
-          step: "Exécution",
-          channel: "Système",
-          recipient: "",
-          subject: `${report.postponed.length} action(s) reportée(s) : ${report.stoppedBecause ?? ""}`,
-          outcome: OUTCOMES.postponed,
-          document: "",
-          by: ctx.by,
-        },
-      ],
-      new Date(),
-    );
+    const reasons = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
+    const subject = `${report.postponed.length} action(s) reportée(s) : ${reasons}`;
+    appendJournal([systemEntry(subject, OUTCOMES.postponed, ctx.by)], new Date());
   }
   return report;
 }
@@ -377,29 +390,13 @@ export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunRep
   const startedAt = Utilities.formatDate(new Date(), dates.timeZone, "yyyy-MM-dd HH:mm");
   let report: RunReport;
   try {
-    report = runUnderLock(dates, trigger, debtor);
+    report = runUnderLock(dates, trigger, startedAt, debtor);
   } catch (e) {
     report = emptyReport(dates.today(), trigger);
     report.startedAt = startedAt; // the next open says when it failed
     report.failure = e instanceof Error ? e.message : String(e);
     try {
-      appendJournal(
-        [
-          {
-            at: "",
-            invoices: [],
-            client: "",
-            step: "Exécution",
-            channel: "Système",
-            recipient: "",
-            subject: report.failure,
-            outcome: OUTCOMES.runFailed,
-            document: "",
-            by: trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)",
-          },
-        ],
-        new Date(),
-      );
+      appendJournal([systemEntry(report.failure, OUTCOMES.runFailed, runBy(trigger))], new Date());
     } catch (_) {
       // the Journal itself is unwritable: the document property below still tells the user
     }
