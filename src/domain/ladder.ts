@@ -10,15 +10,6 @@ export const STEP_LABELS = [
 export type StepLabel = (typeof STEP_LABELS)[number];
 /** 1 = courtesy reminder, 2 = firm reminder, 3 = formal notice, 4 = handover. */
 export type StepNumber = 1 | 2 | 3 | 4;
-export type Channel = "email" | "letter" | "dossier";
-
-export const STEP_CHANNELS: Record<StepNumber, Channel> = {
-  1: "email",
-  2: "email",
-  3: "letter",
-  4: "dossier",
-};
-
 export const PROFILES = ["Standard", "Fidèle", "En difficulté", "Récalcitrant"] as const;
 export type Profile = (typeof PROFILES)[number];
 

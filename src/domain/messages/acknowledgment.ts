@@ -24,7 +24,6 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
   const { debtor, claims, today, settings, total } = input;
   const { creditor } = settings;
   const invoices = claims.map((c) => c.invoiceNumber);
-  const words = amountInWords(total);
   const signer = debtor.representative
     ? `${debtor.representative}, agissant pour le compte de ${debtor.name}`
     : debtor.name;
@@ -41,7 +40,7 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
     ),
     paragraph(
       `Je soussigné(e), ${signer}, reconnais devoir à ${creditor.companyName || "la société créancière"} la somme de `,
-      bold(`${euros(total)} (${words})`),
+      bold(amountInFiguresAndWords(total)),
       `, au titre ${invoices.length > 1 ? "des factures" : "de la facture"} ci-dessous, restée${invoices.length > 1 ? "s" : ""} impayée${invoices.length > 1 ? "s" : ""} à ce jour :`,
     ),
     invoiceTable(claims, today, settings, false),
@@ -63,7 +62,9 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
       text(
         "Mention manuscrite du débiteur, en chiffres et en lettres (article 1376 du Code civil) :\n",
       ),
-      text(`« Bon pour reconnaissance de dette de la somme de ${euros(total)} (${words}) »\n\n`),
+      text(
+        `« Bon pour reconnaissance de dette de la somme de ${amountInFiguresAndWords(total)} »\n\n`,
+      ),
       text("Signature du débiteur :\n\n\n"),
       text(`Pour le créancier, ${creditor.signature || creditor.companyName}`),
     ),
