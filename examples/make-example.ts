@@ -679,7 +679,7 @@ function journalSheet(): SheetModel {
   return sheet;
 }
 
-/** The creditor's identity, as « Paramètres » keeps it (labels of src/domain/settings-sheet.ts). */
+/** The creditor's identity, as « Paramètres » keeps it (labels of src/domain/settings-table.ts). */
 function settingsSheet(): SheetModel {
   const sheet = emptySheet("Paramètres");
   sheet.columnWidths = [200, 360];

@@ -1,6 +1,6 @@
-// The typed client of src/api.ts: google.script.run wrapped in promises. Only the API's
+// The typed client of src/sidebar-contract.ts: google.script.run wrapped in promises. Only the API's
 // types are imported; the server validates every request again.
-import type { ApiName, ApiRequest, ApiResponse } from "../src/api";
+import type { ApiName, ApiRequest, ApiResponse } from "../src/sidebar-contract";
 
 interface ScriptRun {
   withSuccessHandler(f: (value: unknown) => void): ScriptRun;

@@ -1,7 +1,7 @@
 // One debtor's dossier: what is owed and where it stands, then what a person can do —
 // send the next step now, write a letter, agree an échéancier, note an exchange — and the
 // timeline of everything that happened.
-import type { Dossier, LetterKind } from "../src/api";
+import type { Dossier, LetterKind } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { h, link } from "./dom";

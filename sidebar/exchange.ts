@@ -1,6 +1,6 @@
 // Noting an exchange: the Journal keeps it, and its outcome changes the ledger (a promise
 // suspends, a dispute stops, a signed acknowledgment restarts prescription).
-import type { ApiRequest } from "../src/api";
+import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { field, h } from "./dom";
 import type { DossierContext } from "./dossier";

@@ -1,6 +1,6 @@
 // Letters: choose, fill what the letter needs, preview it exactly as the Doc will read,
 // then create the Doc and its PDF (and email it if asked). Nothing is created before.
-import type { ApiRequest, LetterKind } from "../src/api";
+import type { ApiRequest, LetterKind } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h, link } from "./dom";
 import type { DossierContext } from "./dossier";

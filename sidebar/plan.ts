@@ -1,6 +1,6 @@
 // The échéancier: terms in, the domain's schedule out (capped at 24 months, acceleration
 // clause), then « Convenir » records it, suspends the ladder and schedules its reminders.
-import type { ApiRequest } from "../src/api";
+import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
 import type { DossierContext } from "./dossier";

@@ -1,6 +1,6 @@
 // A MessageDocument (the very document the Doc will hold) drawn with DOM nodes and text:
 // nothing of the sheet is ever parsed as HTML.
-import type { MessageDocument } from "../src/api";
+import type { MessageDocument } from "../src/sidebar-contract";
 import { h, link } from "./dom";
 
 type Block = MessageDocument["blocks"][number];

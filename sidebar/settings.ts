@@ -1,9 +1,10 @@
 // « Paramètres » through the API: the creditor's identity and payment details (in every
 // message), the ladder per profile, quotas, the daily hour and automatic sending, and the
 // email templates with their live preview.
-import type { ApiRequest, SettingsView } from "../src/api";
+
 import type { LadderOffsets } from "../src/domain/ladder";
 import type { RecoverySettings } from "../src/domain/settings";
+import type { ApiRequest, SettingsView } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { field, h } from "./dom";

@@ -1,7 +1,7 @@
 // The email templates of « Paramètres »: one per step and profile, in plain text with
 // {{placeholders}}, and a live preview as you type — the email a dossier of the ledger
 // would receive, built in the page by the domain's own builders (no server call per key).
-import type { MessageTemplate, SettingsView } from "../src/api";
+
 import { PROFILES, type Profile } from "../src/domain/ladder";
 import { previewTemplate } from "../src/domain/messages/template-preview";
 import {
@@ -12,6 +12,7 @@ import {
   type TemplateStep,
 } from "../src/domain/messages/templates";
 import type { RecoverySettings } from "../src/domain/settings";
+import type { MessageTemplate, SettingsView } from "../src/sidebar-contract";
 import { clear, field, h } from "./dom";
 import { renderDocument } from "./preview";
 

@@ -1,6 +1,6 @@
 // « Aujourd'hui »: the debtors that need a person, most urgent first, with a search box
 // that filters what is already on screen (no server call per keystroke).
-import type { WorkItem, WorkList } from "../src/api";
+import type { WorkItem, WorkList } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { clear, field, h } from "./dom";

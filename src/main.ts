@@ -1,8 +1,8 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
 
-import { refreshPaymentPlans } from "./gas/api-plans";
-import { dispatch } from "./gas/api-server";
+import { runActor } from "./gas/actor";
 import { runDaily } from "./gas/daily-run";
+import { LOCK_WAIT_MS } from "./gas/lock";
 import {
   buildMenu,
   disableFromMenu,
@@ -12,9 +12,11 @@ import {
   runFromMenu,
   showHelp as showHelpDialog,
 } from "./gas/menu";
+import { refreshPaymentPlans } from "./gas/plans-sheet";
 import type { RunReport } from "./gas/run-report";
 import { sheetDates } from "./gas/sheet-dates";
 import { activeSpreadsheet } from "./gas/sheets";
+import { dispatch } from "./gas/sidebar/server";
 
 export {
   DATE_PRESCRIPTION,
@@ -36,7 +38,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
 export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
-  refreshPlansBeforeRun(e?.triggerUid ? "Recouvra (automatique)" : "Recouvra (manuel)");
+  refreshPlansBeforeRun(runActor(Boolean(e?.triggerUid)));
   return e?.triggerUid ? runDaily("automatique") : runFromMenu();
 }
 
@@ -45,7 +47,7 @@ export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
  * must not stop the ladder's run, which journals its own. */
 function refreshPlansBeforeRun(by: string): void {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) return;
+  if (!lock.tryLock(LOCK_WAIT_MS)) return;
   try {
     refreshPaymentPlans(sheetDates(activeSpreadsheet().getSpreadsheetTimeZone()), new Date(), by);
   } catch (_) {

@@ -12,7 +12,7 @@ import {
   takenActionKeys,
 } from "./journal";
 import { type StepLabel, type StepNumber, stepLabel } from "./ladder";
-import type { RowReading } from "./ledger-row";
+import type { LedgerLine } from "./ledger";
 import { nextStep, reasonNothingScheduled } from "./next-step";
 import { lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
@@ -45,13 +45,7 @@ export interface RowError {
   message: string;
 }
 
-export interface LedgerLine {
-  /** 1-based sheet row, for messages. */
-  row: number;
-  /** The N° facture cell as text (may be blank on a bad row). */
-  invoiceText: string;
-  reading: RowReading;
-}
+export type { LedgerLine } from "./ledger";
 
 export interface DailyPlan {
   today: CalendarDate;

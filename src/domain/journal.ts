@@ -30,6 +30,18 @@ export const OUTCOMES = {
   runFailed: "Erreur d'exécution",
 } as const;
 
+/** The Journal's « Par »: who acted. One form each, so the column can be filtered. */
+export const ACTORS = {
+  automatic: "Recouvra (automatique)",
+  manual: "Recouvra (manuel)",
+  sidebar: "Recouvra (panneau)",
+} as const;
+
+/** A person acting from the sidebar, when Google tells who. */
+export function sidebarActor(email: string): string {
+  return email ? `${email} (panneau)` : ACTORS.sidebar;
+}
+
 export type JournalChannel =
   | "Email"
   | "Courrier + email"

@@ -1,5 +1,5 @@
 // Every number of the ladder and of the law is a setting, and so is who the creditor is.
-// These are the defaults; « Paramètres » overrides them (see settings-sheet.ts).
+// These are the defaults; « Paramètres » overrides them (see settings-table.ts).
 import { DEFAULT_LADDER, type LadderSettings } from "./ladder";
 import type { MessageTemplate } from "./messages/templates";
 import { DEFAULT_RATE_TABLE, type RateTable } from "./rates";

@@ -2,6 +2,7 @@
 // plan, then act one debtor at a time — journal the intent, act, confirm — and write the
 // ledger back by N° facture. Guarded by the document lock, the 6-minute limit and the
 // daily quotas; whatever does not fit waits for the next run, in priority order.
+
 import type { CalendarDate } from "../domain/calendar-date";
 import { debtorKey, outstanding } from "../domain/claim";
 import { type DailyPlan, type PlannedAction, planDailyRun } from "../domain/daily-plan";
@@ -10,6 +11,7 @@ import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
 import { DAILY_QUOTAS, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
+import { runActor } from "./actor";
 import { createDocument, documentsLeftOn } from "./documents";
 import {
   appendJournal,
@@ -20,6 +22,7 @@ import {
   readJournal,
 } from "./journal-sheet";
 import { type LedgerRead, readLedger, type StepDone, writeStepsDone } from "./ledger-sheet";
+import { LOCK_WAIT_MS } from "./lock";
 import { recipientCount, sendMessage } from "./mailer";
 import { type ActionReport, type RunReport, saveReport } from "./run-report";
 import { readSettings } from "./settings-sheet";
@@ -28,7 +31,6 @@ import { activeSpreadsheet } from "./sheets";
 
 /** Stop taking new actions past 5 minutes: Apps Script kills a run at 6. */
 export const TIME_BUDGET_MS = 5 * 60 * 1000;
-const LOCK_WAIT_MS = 30_000;
 
 interface RunContext {
   dates: SheetDates;
@@ -76,7 +78,7 @@ function quotasOf(action: PlannedAction): Quota[] {
 }
 
 function runBy(trigger: RunReport["trigger"]): string {
-  return trigger === "automatique" ? "Recouvra (automatique)" : "Recouvra (manuel)";
+  return runActor(trigger === "automatique");
 }
 
 /** A line of the run's own: not about a debtor, never a contact. */

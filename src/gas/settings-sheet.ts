@@ -1,5 +1,5 @@
 // Reads « Paramètres » (defaults when the sheet is missing).
-import { readSettingsSheet, SETTINGS_SHEET, type SettingsReading } from "../domain/settings-sheet";
+import { readSettingsSheet, SETTINGS_SHEET, type SettingsReading } from "../domain/settings-table";
 import type { SheetDates } from "./sheet-dates";
 import { toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues } from "./sheets";

@@ -11,7 +11,7 @@ import {
 import { JOURNAL_HEADERS } from "../domain/journal";
 import { CLIENT_TYPES, PROFILES, STEP_LABELS } from "../domain/ladder";
 import { DEFAULT_SETTINGS } from "../domain/settings";
-import { settingsSheetValues } from "../domain/settings-sheet";
+import { settingsSheetValues } from "../domain/settings-table";
 import type { CLAIM_STATUSES } from "../domain/status";
 import { journalSheet } from "./journal-sheet";
 import { sheetDates, toCell } from "./sheet-dates";

@@ -1,7 +1,7 @@
 // Names of the sheets Recouvra owns or reads, and small helpers over SpreadsheetApp.
 export const LEDGER_SHEET = "Créances";
 export const JOURNAL_SHEET = "Journal";
-export { SETTINGS_SHEET } from "../domain/settings-sheet";
+export { SETTINGS_SHEET } from "../domain/settings-table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

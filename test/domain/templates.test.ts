@@ -15,7 +15,7 @@ import {
   validateTemplate,
 } from "../../src/domain/messages/templates";
 import { DEFAULT_SETTINGS, type RecoverySettings } from "../../src/domain/settings";
-import { readSettingsSheet, settingsSheetValues } from "../../src/domain/settings-sheet";
+import { readSettingsSheet, settingsSheetValues } from "../../src/domain/settings-table";
 import { claim, d } from "./fixtures";
 
 const creditor = {

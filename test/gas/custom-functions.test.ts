@@ -8,7 +8,7 @@ import { newSheetModel } from "../../sandbox/services/grid";
 import { calendarDateIn, midnightIn } from "../../sandbox/tz";
 import type { CalendarDate } from "../../src/domain/calendar-date";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
-import { settingsSheetValues } from "../../src/domain/settings-sheet";
+import { settingsSheetValues } from "../../src/domain/settings-table";
 
 const TZ = "Pacific/Noumea";
 const day = (iso: string) => midnightIn(iso, TZ);

@@ -1,8 +1,9 @@
 // Writes what an exchange or a plan changes in « Créances », through the one writer by
 // N° facture; a missing column is told to the user in French.
-import { ApiError } from "../api/dossier";
+
 import type { LedgerChange } from "../domain/exchange";
 import { CANONICAL_HEADERS, type LedgerField } from "../domain/headers";
+import { Refusal } from "../domain/refusal";
 import { type LedgerRead, type LedgerWrite, writeByInvoice } from "./ledger-sheet";
 import type { SheetDates } from "./sheet-dates";
 
@@ -25,7 +26,7 @@ export function writeLedgerChanges(
     .flatMap((w) => Object.keys(w.values) as LedgerField[])
     .find((f) => read.columns[f] === undefined);
   if (field !== undefined) {
-    throw new ApiError(
+    throw new Refusal(
       `La colonne « ${CANONICAL_HEADERS[field]} » manque dans « Créances » : lancez Recouvra > Initialiser le classeur.`,
     );
   }

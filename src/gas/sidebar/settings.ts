@@ -1,22 +1,24 @@
 // « Paramètres » through the sidebar: read as the daily run reads it, written back whole in
 // the layout Initialiser le classeur uses (settingsSheetValues), then the daily trigger set
 // on or off at the new hour.
-import type { ApiParsed, LadderView, SettingsView } from "../api";
-import { ApiError, ledgerClaims } from "../api/dossier";
-import { type LadderOffsets, PROFILES, type Profile, type StepNumber } from "../domain/ladder";
-import { type TemplateSample, templateSample } from "../domain/messages/template-preview";
+
+import { type LadderOffsets, PROFILES, type Profile, type StepNumber } from "../../domain/ladder";
+import { ledgerClaims } from "../../domain/ledger";
+import { type TemplateSample, templateSample } from "../../domain/messages/template-preview";
 import {
   type MessageTemplate,
   TEMPLATE_STEP_LABELS,
   validateTemplate,
-} from "../domain/messages/templates";
-import type { RecoverySettings } from "../domain/settings";
-import { settingsSheetValues } from "../domain/settings-sheet";
-import { readLedger } from "./ledger-sheet";
-import { readSettings } from "./settings-sheet";
-import { type SheetDates, sheetDates } from "./sheet-dates";
-import { activeSpreadsheet, literal, SETTINGS_SHEET } from "./sheets";
-import { disableAutoRun, enableAutoRun, isAutoRunEnabled } from "./triggers";
+} from "../../domain/messages/templates";
+import { Refusal } from "../../domain/refusal";
+import type { RecoverySettings } from "../../domain/settings";
+import { settingsSheetValues } from "../../domain/settings-table";
+import type { ApiParsed, LadderView, SettingsView } from "../../sidebar-contract";
+import { readLedger } from "../ledger-sheet";
+import { readSettings } from "../settings-sheet";
+import { type SheetDates, sheetDates } from "../sheet-dates";
+import { activeSpreadsheet, literal, SETTINGS_SHEET } from "../sheets";
+import { disableAutoRun, enableAutoRun, isAutoRunEnabled } from "../triggers";
 
 const STEPS: readonly StepNumber[] = [1, 2, 3, 4];
 
@@ -76,7 +78,7 @@ function checkedTemplates(input: readonly MessageTemplate[]): MessageTemplate[] 
     templates.push(template);
   }
   if (problems.length > 0)
-    throw new ApiError(`Paramètres non enregistrés. ${problems.join(" ; ")}.`);
+    throw new Refusal(`Paramètres non enregistrés. ${problems.join(" ; ")}.`);
   return templates;
 }
 
@@ -99,12 +101,12 @@ export function saveSettings(input: ApiParsed<"apiSaveSettings">): SettingsView 
       const days = input.ladder[p][step];
       if (days === null) continue;
       if (days < previous)
-        throw new ApiError(`Échelle ${p} : les jours doivent croître d'une étape à la suivante.`);
+        throw new Refusal(`Échelle ${p} : les jours doivent croître d'une étape à la suivante.`);
       column[step] = days;
       previous = days;
     }
     if (Object.keys(column).length === 0)
-      throw new ApiError(`Échelle ${p} : au moins une étape est nécessaire.`);
+      throw new Refusal(`Échelle ${p} : au moins une étape est nécessaire.`);
     offsets[p] = column;
   }
   const settings: RecoverySettings = {

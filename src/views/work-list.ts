@@ -2,15 +2,17 @@
 // daily plan's own (planDailyRun: gap, idempotence, one contact a day); the rest —
 // promises come due, plans in default, instalments to recall, prescription close — come
 // from the domain's rules on each claim.
-import type { WorkItem, WorkList, WorkReason, WorkReasonKind } from "../api";
+
 import { addDays, formatFrenchDate } from "../domain/calendar-date";
 import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
 import { planDailyRun } from "../domain/daily-plan";
+import { ledgerClaims, paidOf } from "../domain/ledger";
 import { formatEuros } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
-import { missingRateNote } from "../domain/settings-sheet";
-import { ledgerClaims, paidOf, type ViewSource } from "./dossier";
+import { missingRateNote } from "../domain/settings-table";
+import type { WorkItem, WorkList, WorkReason, WorkReasonKind } from "../sidebar-contract";
+import type { ViewSource } from "./dossier";
 
 /** A promise to pay is worth chasing for this long after its date. */
 const PROMISE_WATCH_DAYS = 30;

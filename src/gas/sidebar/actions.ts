@@ -1,5 +1,18 @@
 // What the sidebar does: each function reads in bulk, lets the domain decide, writes what
 // changed, journals it, and returns the refreshed view (the sidebar calls once per view).
+
+import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
+import { cellText } from "../../domain/cells";
+import { debtorKey } from "../../domain/claim";
+import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
+import { columnsOfHeaderRow } from "../../domain/headers";
+import { OUTCOMES } from "../../domain/journal";
+import { paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
+import { totalsOf } from "../../domain/messages/common";
+import { formatEuros } from "../../domain/money";
+import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
+import { Refusal } from "../../domain/refusal";
+import { missingCreditorIdentity } from "../../domain/settings";
 import type {
   ApiParsed,
   Dossier,
@@ -8,37 +21,21 @@ import type {
   PlanSchedule,
   SendNowResult,
   WorkList,
-} from "../api";
-import {
-  ApiError,
-  dossierView,
-  paidOf,
-  plansOfDebtor,
-  requireDebtor,
-  selectInvoices,
-} from "../api/dossier";
-import { type ComposedLetter, composeLetter } from "../api/letters";
-import { workList } from "../api/work-list";
-import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
-import { cellText } from "../domain/cells";
-import { debtorKey } from "../domain/claim";
-import { type Exchange, exchangeEffects, exchangeProblem } from "../domain/exchange";
-import { columnsOfHeaderRow } from "../domain/headers";
-import { OUTCOMES } from "../domain/journal";
-import { totalsOf } from "../domain/messages/common";
-import { formatEuros } from "../domain/money";
-import { planId, planStatus, schedulePaymentPlan } from "../domain/payment-plan";
-import { missingCreditorIdentity } from "../domain/settings";
-import { writeLedgerChanges } from "./api-ledger";
-import { appendPlan, planSummary, refreshPaymentPlans } from "./api-plans";
-import { readSources, type ShellSource } from "./api-read";
-import { sidebarUser, underLock } from "./api-server";
-import { runDaily } from "./daily-run";
-import { createDocument, documentsLeftOn } from "./documents";
-import { appendJournal, confirmJournal, type JournalRef } from "./journal-sheet";
-import { HEADER_ROW, writeStepsDone } from "./ledger-sheet";
-import { recipientCount, sendMessage } from "./mailer";
-import { LEDGER_SHEET } from "./sheets";
+} from "../../sidebar-contract";
+import { dossierView, plansOfDebtor } from "../../views/dossier";
+import { type ComposedLetter, composeLetter } from "../../views/letters";
+import { workList } from "../../views/work-list";
+import { sidebarUser } from "../actor";
+import { runDaily } from "../daily-run";
+import { createDocument, documentsLeftOn } from "../documents";
+import { appendJournal, confirmJournal, type JournalRef } from "../journal-sheet";
+import { HEADER_ROW, writeStepsDone } from "../ledger-sheet";
+import { writeLedgerChanges } from "../ledger-updates";
+import { underLock } from "../lock";
+import { recipientCount, sendMessage } from "../mailer";
+import { appendPlan, planSummary, refreshPaymentPlans } from "../plans-sheet";
+import { LEDGER_SHEET } from "../sheets";
+import { readSources, type ShellSource } from "./read";
 
 export function getWorkList(): WorkList {
   return workList(readSources());
@@ -90,21 +87,21 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     const letter = letterOf(request, src);
     const sendEmail = request.sendEmail === true;
     if (sendEmail && !letter.email)
-      throw new ApiError(
+      throw new Refusal(
         letter.kind === "handover"
           ? "Le dossier de transmission ne s'envoie pas au client."
           : "Ce client n'a pas d'adresse email dans « Créances ».",
       );
     const to = sendEmail ? letter.recipient : "";
     if (to && recipientCount(to) > MailApp.getRemainingDailyQuota())
-      throw new ApiError("Le quota d'emails du jour est atteint : réessayez demain.");
+      throw new Refusal("Le quota d'emails du jour est atteint : réessayez demain.");
     const missing = missingCreditorIdentity(src.settings.creditor);
     if (missing.length > 0)
-      throw new ApiError(
+      throw new Refusal(
         `Avant de créer un courrier, renseignez dans Paramètres : ${missing.join(", ")}.`,
       );
     if (documentsLeftOn(src.today, src.settings.account) < 1)
-      throw new ApiError("Le quota de documents Google du jour est atteint : réessayez demain.");
+      throw new Refusal("Le quota de documents Google du jour est atteint : réessayez demain.");
     const channel =
       letter.kind === "handover"
         ? "Dossier"
@@ -205,14 +202,14 @@ export function agreePlan(request: ApiParsed<"apiAgreePlan">): Dossier {
   return underLock(() => {
     const src = readSources();
     const { claims, schedule } = scheduleOf(request, src);
-    if (!schedule.ok) throw new ApiError(schedule.problems.join(" "));
+    if (!schedule.ok) throw new Refusal(schedule.problems.join(" "));
     const running = plansOfDebtor(src.plans, request.client).filter(
       (p) =>
         p.invoices.some((i) => request.invoices.includes(i)) &&
         !planStatus(p, paidOf(claims, p.invoices), src.today).completed,
     );
     if (running.length > 0)
-      throw new ApiError(`Un échéancier est déjà en cours pour ces factures (${running[0]?.id}).`);
+      throw new Refusal(`Un échéancier est déjà en cours pour ces factures (${running[0]?.id}).`);
     const client = claims[0]?.client ?? request.client;
     const plan = {
       id: planId(src.today, request.invoices),
@@ -267,7 +264,7 @@ export function logExchange(request: ApiParsed<"apiLogExchange">): Dossier {
     if (request.outcomeDate)
       exchange.outcomeDate = parseIsoDate(request.outcomeDate) as CalendarDate;
     const problem = exchangeProblem(exchange, src.today);
-    if (problem) throw new ApiError(problem);
+    if (problem) throw new Refusal(problem);
     const effects = exchangeEffects(exchange, sidebarUser());
     appendJournal([effects.journal], new Date());
     writeLedgerChanges(src.ledger, effects.changes, src.dates);

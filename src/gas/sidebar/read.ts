@@ -1,12 +1,13 @@
 // Everything a sidebar view needs, read in bulk: one getValues per sheet.
-import type { ViewSource } from "../api/dossier";
-import type { CalendarDate } from "../domain/calendar-date";
-import { readPlans } from "./api-plans";
-import { readJournal } from "./journal-sheet";
-import { type LedgerRead, readLedger } from "./ledger-sheet";
-import { readSettings } from "./settings-sheet";
-import { type SheetDates, sheetDates } from "./sheet-dates";
-import { activeSpreadsheet } from "./sheets";
+
+import type { CalendarDate } from "../../domain/calendar-date";
+import type { ViewSource } from "../../views/dossier";
+import { readJournal } from "../journal-sheet";
+import { type LedgerRead, readLedger } from "../ledger-sheet";
+import { readPlans } from "../plans-sheet";
+import { readSettings } from "../settings-sheet";
+import { type SheetDates, sheetDates } from "../sheet-dates";
+import { activeSpreadsheet } from "../sheets";
 
 export interface ShellSource extends ViewSource {
   dates: SheetDates;

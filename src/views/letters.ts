@@ -1,8 +1,7 @@
 // Every letter the sidebar offers, composed by the same builders the daily run uses
 // (reminders, formal notice, handover) or by the domain's own (plan, acknowledgment,
 // partial settlement). Pure: the preview and the generated Doc are the same document.
-import type { ApiParsed, LetterKind } from "../api";
-import { LETTER_KINDS } from "../api";
+
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
 import { type Claim, isPaid, isProfessional } from "../domain/claim";
 import { type JournalEntry, previousReminderDates, timelineOf } from "../domain/journal";
@@ -24,8 +23,10 @@ import {
 import { buildReminder } from "../domain/messages/reminder";
 import { nextStep } from "../domain/next-step";
 import { schedulePaymentPlan } from "../domain/payment-plan";
+import { Refusal } from "../domain/refusal";
 import type { RecoverySettings } from "../domain/settings";
-import { ApiError } from "./dossier";
+import type { ApiParsed, LetterKind } from "../sidebar-contract";
+import { LETTER_KINDS } from "../sidebar-contract";
 
 export const LADDER_LETTERS: Partial<Record<LetterKind, StepNumber>> = {
   courtesy: 1,
@@ -57,7 +58,7 @@ export function composeLetter(
   ctx: LetterContext,
 ): ComposedLetter {
   const { claims, today, settings, journal } = ctx;
-  if (claims.length === 0) throw new ApiError("Choisissez au moins une facture.");
+  if (claims.length === 0) throw new Refusal("Choisissez au moins une facture.");
   const head = claims[0] as Claim;
   const email = claims.find((c) => c.email)?.email ?? "";
   const debtor: DebtorIdentity = { name: head.client };
@@ -143,7 +144,7 @@ export function composeLetter(
     case "paymentPlan": {
       const total = request.amount ?? t.outstanding;
       if (!request.plan)
-        throw new ApiError("Indiquez le nombre d'échéances, la première date et la périodicité.");
+        throw new Refusal("Indiquez le nombre d'échéances, la première date et la périodicité.");
       const schedule = schedulePaymentPlan({
         total,
         count: request.plan.count,
@@ -151,7 +152,7 @@ export function composeLetter(
         frequency: request.plan.frequency,
         agreedOn: today,
       });
-      if (!schedule.ok) throw new ApiError(schedule.problems.join(" "));
+      if (!schedule.ok) throw new Refusal(schedule.problems.join(" "));
       const doc = buildPaymentPlanProposal({
         debtor,
         claims,
@@ -174,7 +175,7 @@ export function composeLetter(
           frequency: request.plan.frequency,
           agreedOn: today,
         });
-        if (!instalments.ok) throw new ApiError(instalments.problems.join(" "));
+        if (!instalments.ok) throw new Refusal(instalments.problems.join(" "));
       }
       const doc = buildAcknowledgment({
         debtor,
@@ -189,11 +190,11 @@ export function composeLetter(
     case "partialSettlement": {
       const owed = request.amount ?? (professional ? t.total : t.outstanding);
       if (!request.settlement)
-        throw new ApiError("Indiquez le montant réglé par le client et la date limite.");
+        throw new Refusal("Indiquez le montant réglé par le client et la date limite.");
       const problem = partialSettlementProblem(owed, request.settlement.amount);
-      if (problem) throw new ApiError(problem);
+      if (problem) throw new Refusal(problem);
       const payBy = parseIsoDate(request.settlement.payBy) as CalendarDate;
-      if (payBy < today) throw new ApiError("La date limite de paiement est déjà passée.");
+      if (payBy < today) throw new Refusal("La date limite de paiement est déjà passée.");
       const doc = buildPartialSettlement({
         debtor,
         claims,

@@ -1,14 +1,14 @@
 // The edge between google.script.run and Recouvra: every request is validated against its
-// schema (src/api.ts) before anything runs, and every failure leaves as one French
+// schema (src/sidebar-contract.ts) before anything runs, and every failure leaves as one French
 // sentence — never a stack trace, never Google's English alone.
+import { Refusal } from "../../domain/refusal";
 import {
   API_REQUESTS,
   type ApiName,
   type ApiParsed,
   type ApiResponse,
   describeIssues,
-} from "../api";
-import { ApiError } from "../api/dossier";
+} from "../../sidebar-contract";
 import {
   agreePlan,
   createLetter,
@@ -19,8 +19,8 @@ import {
   previewLetter,
   schedulePlan,
   sendNow,
-} from "./api-actions";
-import { getSettings, saveSettings } from "./api-settings";
+} from "./actions";
+import { getSettings, saveSettings } from "./settings";
 
 const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = {
   apiWorkList: () => getWorkList(),
@@ -51,7 +51,7 @@ export function dispatch(name: unknown, request: unknown): unknown {
 }
 
 function friendly(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
+  if (e instanceof Refusal) return e.message;
   const message = (e instanceof Error ? e.message : String(e)).replace(/^(Exception|Error): /, "");
   if (/too many times|trop de fois/i.test(message))
     return "Le quota journalier de Google est atteint : réessayez demain.";
@@ -69,29 +69,5 @@ export function serve<K extends ApiName>(
     return handler(parsed.data as ApiParsed<K>);
   } catch (e) {
     throw new Error(friendly(e));
-  }
-}
-
-const LOCK_WAIT_MS = 30_000;
-
-/** Runs `act` under the document lock the daily run also takes: never both at once. */
-export function underLock<T>(act: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new ApiError("Une autre action de Recouvra est en cours : réessayez dans un instant.");
-  try {
-    return act();
-  } finally {
-    lock.releaseLock();
-  }
-}
-
-/** Who acts from the sidebar, for the Journal's « Par ». */
-export function sidebarUser(): string {
-  try {
-    const email = Session.getActiveUser().getEmail();
-    return email ? `${email} (panneau)` : "Recouvra (panneau)";
-  } catch (_) {
-    return "Recouvra (panneau)";
   }
 }

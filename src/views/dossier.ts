@@ -1,20 +1,22 @@
 // The views the sidebar shows, built from what the shell read in bulk (ledger lines, the
 // Journal, the plans, the settings) with the domain's own rules: nothing is recomputed
 // here, only gathered per debtor.
-import type { Dossier, DossierInvoice, PlanView, TimelineEntry } from "../api";
+
 import { claimAmounts } from "../domain/amounts-due";
 import type { CalendarDate } from "../domain/calendar-date";
 import { type Claim, debtorKey, isPaid } from "../domain/claim";
 import type { LedgerLine } from "../domain/daily-plan";
 import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
+import { paidOf, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
 import { nextStep } from "../domain/next-step";
 import { type PaymentPlan, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import type { RecoverySettings } from "../domain/settings";
-import { missingRateNote } from "../domain/settings-sheet";
+import { missingRateNote } from "../domain/settings-table";
 import { type ClaimStatus, claimStatus } from "../domain/status";
+import type { Dossier, DossierInvoice, PlanView, TimelineEntry } from "../sidebar-contract";
 
 export interface ViewSource {
   lines: readonly LedgerLine[];
@@ -23,48 +25,6 @@ export interface ViewSource {
   today: CalendarDate;
   settings: RecoverySettings;
   problems: readonly string[];
-}
-
-export class ApiError extends Error {}
-
-/** The valid claims of the ledger, first occurrence of each N° facture. */
-export function ledgerClaims(lines: readonly LedgerLine[]): Claim[] {
-  const seen = new Set<string>();
-  const claims: Claim[] = [];
-  for (const { reading } of lines) {
-    if (reading.kind !== "claim" || seen.has(reading.claim.invoiceNumber)) continue;
-    seen.add(reading.claim.invoiceNumber);
-    claims.push(reading.claim);
-  }
-  return claims;
-}
-
-export function claimsOfDebtor(lines: readonly LedgerLine[], client: string): Claim[] {
-  const key = debtorKey(client);
-  return ledgerClaims(lines).filter((c) => debtorKey(c.client) === key);
-}
-
-/** The debtor's claims, or a French refusal when the name matches none. */
-export function requireDebtor(lines: readonly LedgerLine[], client: string): Claim[] {
-  const claims = claimsOfDebtor(lines, client);
-  if (claims.length === 0)
-    throw new ApiError(`Aucune facture du client « ${client} » dans « Créances ».`);
-  return claims;
-}
-
-/** The named invoices of the debtor, in ledger order; refuses an invoice not theirs. */
-export function selectInvoices(claims: readonly Claim[], invoices: readonly string[]): Claim[] {
-  const wanted = new Set(invoices);
-  const chosen = claims.filter((c) => wanted.has(c.invoiceNumber));
-  const unknown = invoices.filter((i) => !claims.some((c) => c.invoiceNumber === i));
-  if (unknown.length > 0)
-    throw new ApiError(`Facture(s) inconnue(s) pour ce client : ${unknown.join(", ")}.`);
-  return chosen;
-}
-
-export function paidOf(claims: readonly Claim[], invoices: readonly string[]): number {
-  const wanted = new Set(invoices);
-  return claims.filter((c) => wanted.has(c.invoiceNumber)).reduce((s, c) => s + c.paid, 0);
 }
 
 export function plansOfDebtor(plans: readonly PaymentPlan[], client: string): PaymentPlan[] {

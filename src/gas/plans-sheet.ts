@@ -5,7 +5,6 @@
 // refreshPaymentPlans() keeps each plan's invoices suspended until its next instalment and
 // emails the reminder of each instalment a few days before it, journaled like a step.
 
-import { ledgerClaims, paidOf } from "../api/dossier";
 import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { cellText, parseAmountCell } from "../domain/cells";
 import { debtorKey } from "../domain/claim";
@@ -17,6 +16,7 @@ import {
   parseInvoicesCell,
   takenActionKeys,
 } from "../domain/journal";
+import { ledgerClaims, paidOf } from "../domain/ledger";
 import { buildInstalmentReminder } from "../domain/messages/payment-plan-proposal";
 import {
   instalmentReminderStep,
@@ -24,9 +24,9 @@ import {
   type PaymentPlan,
   planStatus,
 } from "../domain/payment-plan";
-import { writeLedgerChanges } from "./api-ledger";
 import { appendJournal, confirmJournal, type JournalRef, readJournal } from "./journal-sheet";
 import { readLedger } from "./ledger-sheet";
+import { writeLedgerChanges } from "./ledger-updates";
 import { recipientCount, sendMessage } from "./mailer";
 import { readSettings } from "./settings-sheet";
 import type { SheetDates } from "./sheet-dates";

@@ -1,6 +1,6 @@
 // What the sidebar may call through google.script.run: one request schema (zod/mini) and
 // one response type per function. The sidebar imports only the TYPES of this file; the
-// shell (src/gas/api-server.ts) validates every request against these schemas before
+// shell (src/gas/sidebar/server.ts) validates every request against these schemas before
 // anything runs. Dates travel as "yyyy-mm-dd" strings: google.script.run refuses Date
 // arguments and turns a returned Date into null.
 import * as z from "zod/mini";

@@ -5,7 +5,7 @@ import {
   missingRateNote,
   readSettingsSheet,
   settingsSheetValues,
-} from "../../src/domain/settings-sheet";
+} from "../../src/domain/settings-table";
 import { d } from "./fixtures";
 
 describe("« Paramètres »", () => {
