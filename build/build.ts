@@ -86,7 +86,12 @@ function bindBuiltins(bundle: string): string {
   return `${bundle.slice(0, end)}const{${BUILTINS.join(",")}}=globalThis;${scope}${bundle.slice(end)}`;
 }
 
-export async function buildAll(): Promise<{ bytes: number; entries: EntryPoint[] }> {
+/** Everything clasp pushes: dist/Code.js, dist/Sidebar.html and dist/appsscript.json. */
+export async function buildAll(): Promise<{
+  bytes: number;
+  sidebarBytes: number;
+  entries: EntryPoint[];
+}> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -109,11 +114,12 @@ export async function buildAll(): Promise<{ bytes: number; entries: EntryPoint[]
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, "Code.js"), code);
   copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
-  return { bytes: Buffer.byteLength(code), entries };
+  const sidebar = await buildSidebar(dist);
+  return { bytes: Buffer.byteLength(code), sidebarBytes: sidebar.bytes, entries };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { bytes, entries } = await buildAll();
+  const { bytes, sidebarBytes, entries } = await buildAll();
   console.log(
     `dist/Code.js: ${(bytes / 1024).toFixed(1)} Ko, ${entries.length} points d'entrée (${entries.map((e) => e.name).join(", ")})`,
   );
@@ -123,6 +129,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     );
     process.exit(1);
   }
-  const sidebar = await buildSidebar(dist);
-  console.log(`dist/Sidebar.html: ${(sidebar.bytes / 1024).toFixed(1)} Ko`);
+  console.log(`dist/Sidebar.html: ${(sidebarBytes / 1024).toFixed(1)} Ko`);
 }

@@ -116,8 +116,10 @@ async function ensureBuilt(): Promise<void> {
   );
   if (existsSync(bundle) && existsSync("dist/Sidebar.html") && statSync(bundle).mtimeMs >= sources)
     return;
-  const { bytes } = await buildAll();
-  console.log(`Construction de dist/Code.js (${(bytes / 1024).toFixed(1)} Ko).`);
+  const { bytes, sidebarBytes } = await buildAll();
+  console.log(
+    `Construction de dist/Code.js (${(bytes / 1024).toFixed(1)} Ko) et de dist/Sidebar.html (${(sidebarBytes / 1024).toFixed(1)} Ko).`,
+  );
 }
 
 async function openLedger(path: string): Promise<WorkbookModel> {

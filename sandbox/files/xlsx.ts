@@ -58,12 +58,15 @@ function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** 0-based bounds of "B3", "B3:D9", "$B$3:$D$9", or an open-ended "B3:D" (to `lastRow`). */
+/** 0-based bounds of "B3", "B3:D9", "$B$3:$D$9", or an open-ended "B3:D" (to `lastRow`).
+ * A sheet name before "!" ("'Créances'!O2:O22", as Sheets keeps a rule's ranges) is dropped:
+ * an .xlsx rule or validation belongs to the sheet that holds it. */
 function parseRange(
   ref: string,
   lastRow: number,
 ): { top: number; left: number; bottom: number; right: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d*))?$/.exec(ref.trim());
+  const local = ref.trim().replace(/^(?:'(?:[^']|'')*'|[^'!]+)!/, "");
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d*))?$/.exec(local);
   if (!m) throw new RangeError(`Plage A1 invalide : ${ref}`);
   const top = Number(m[2]) - 1;
   const left = columnIndex(m[1] as string);
@@ -310,7 +313,13 @@ function readConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatModel[]
     for (const rule of cf.rules) {
       let condition: ConditionalFormatModel["condition"] | undefined;
       const formula = "formulae" in rule ? String(rule.formulae?.[0] ?? "") : "";
-      if (rule.type === "expression")
+      const startsWith = /^LEFT\(\$?[A-Z]{1,3}\$?\d+,LEN\("((?:[^"]|"")*)"\)\)="\1"$/.exec(formula);
+      if (rule.type === "expression" && startsWith)
+        condition = {
+          kind: "textStartsWith",
+          value: (startsWith[1] as string).replace(/""/g, '"'),
+        };
+      else if (rule.type === "expression")
         condition = { kind: "customFormula", value: fromExcelFormula(formula) };
       else if (rule.type === "containsText")
         condition = { kind: "textContains", value: rule.text ?? "" };
@@ -545,6 +554,17 @@ function writeConditionalFormat(
     case "textContains":
       rule = { ...base, type: "containsText", operator: "containsText", text: value };
       break;
+    case "textStartsWith": {
+      // ExcelJS has no « begins with » rule; the formula Excel itself stores for one.
+      const first = parseRange(cf.ranges[0] ?? "A1", lastRow);
+      const text = `"${value.replace(/"/g, '""')}"`;
+      rule = {
+        ...base,
+        type: "expression",
+        formulae: [`LEFT(${a1(first.top, first.left)},LEN(${text}))=${text}`],
+      };
+      break;
+    }
     case "numberEqualTo":
       rule = { ...base, type: "cellIs", operator: "equal", formulae: [value.replace(",", ".")] };
       break;

@@ -254,6 +254,42 @@ describe("writeXlsx / readXlsx round trip", () => {
     ]);
   });
 
+  it("writes the rules Initialiser adds, whose ranges Sheets keeps with the sheet's name", async () => {
+    const wb = computedLedger();
+    const ledger = wb.sheets[0] as SheetModel;
+    ledger.conditionalFormats = [
+      {
+        ranges: ["'Créances'!D2:D22"],
+        condition: { kind: "textEqualTo", value: "Soldée" },
+        background: "#D1F0D9",
+      },
+      {
+        ranges: ["'Créances'!D2:D22"],
+        condition: { kind: "textStartsWith", value: "Erreur" },
+        background: "#F8D7DA",
+        fontColor: "#842029",
+        bold: true,
+      },
+    ];
+    ledger.dataValidations = [{ a1: "'Créances'!B2:B22", kind: "date" }];
+    const back = (await readXlsx(await xlsxBytes(wb))).sheets[0] as SheetModel;
+    expect(back.conditionalFormats).toEqual([
+      {
+        ranges: ["D2:D22"],
+        condition: { kind: "textEqualTo", value: "Soldée" },
+        background: "#D1F0D9",
+      },
+      {
+        ranges: ["D2:D22"],
+        condition: { kind: "textStartsWith", value: "Erreur" },
+        background: "#F8D7DA",
+        fontColor: "#842029",
+        bold: true,
+      },
+    ]);
+    expect(back.dataValidations).toEqual([{ a1: "B2:B22", kind: "date", allowInvalid: false }]);
+  });
+
   it("writes the same bytes for the same workbook", async () => {
     const date = day("2026-11-26");
     const a = await xlsxBytes(computedLedger(), { date });
