@@ -72,7 +72,7 @@ export function NEXT_RELANCE(
 }
 
 /**
- * Statut de chaque facture : Soldée, Litige, Prescrite, Suspendue, Transmise, Mise en demeure, Relancée, Échue ou Non échue.
+ * Statut de chaque facture : Soldée, Litige, Procédure collective, Prescrite, Suspendue, Transmise, Mise en demeure, Relancée, Échue ou Non échue.
  *
  * @param {Array} lignes Les lignes du suivi de créances (une facture par ligne). Sans aucun argument, la ligne de la cellule.
  * @param {Array} entetes Facultatif : la ligne d'en-têtes de ces colonnes (ordre standard si omis).
@@ -91,7 +91,7 @@ export function STATUT_CREANCE(
 }
 
 /**
- * Pénalités de retard dues à ce jour, en euros (article L441-10 du Code de commerce) : taux BCE + 10 points par semestre, au prorata des jours de retard ; 0 pour un particulier.
+ * Pénalités de retard dues à ce jour, en euros (article L441-10 du Code de commerce) : taux BCE + 10 points par semestre, au prorata des jours de retard, arrêtées la veille d'une procédure collective ; 0 pour un particulier (Type vide compris).
  *
  * @param {Array} lignes Les lignes du suivi de créances (une facture par ligne). Sans aucun argument, la ligne de la cellule.
  * @param {Array} entetes Facultatif : la ligne d'en-têtes de ces colonnes (ordre standard si omis).
@@ -110,7 +110,7 @@ export function PENALITES_RETARD(
 }
 
 /**
- * Indemnité forfaitaire pour frais de recouvrement (article D441-5 du Code de commerce) : 40 € par facture professionnelle en retard et impayée, sinon 0.
+ * Indemnité forfaitaire pour frais de recouvrement (article D441-5 du Code de commerce) : 40 € par facture professionnelle en retard et impayée, sinon 0 (aussi quand une procédure collective a été ouverte au plus tard à l'échéance).
  *
  * @param {Array} lignes Les lignes du suivi de créances (une facture par ligne). Sans aucun argument, la ligne de la cellule.
  * @param {Array} entetes Facultatif : la ligne d'en-têtes de ces colonnes (ordre standard si omis).
@@ -129,7 +129,7 @@ export function INDEMNITE_RECOUVREMENT(
 }
 
 /**
- * Dernier jour pour agir avant la prescription : échéance (ou reconnaissance de dette plus récente) + 5 ans entre professionnels, + 2 ans pour un particulier.
+ * Dernier jour pour agir avant la prescription : échéance + 5 ans entre professionnels, date de facture + 2 ans pour un particulier (ou reconnaissance de dette plus récente).
  *
  * @param {Array} lignes Les lignes du suivi de créances (une facture par ligne). Sans aucun argument, la ligne de la cellule.
  * @param {Array} entetes Facultatif : la ligne d'en-têtes de ces colonnes (ordre standard si omis).

@@ -1,5 +1,5 @@
 // A claim (créance): one invoice of the ledger, parsed and typed.
-import type { CalendarDate } from "./calendar-date";
+import { type CalendarDate, daysBetween } from "./calendar-date";
 import type { ClientType, Profile, StepNumber } from "./ladder";
 import { outstandingAmount } from "./money";
 import { normalizeKey } from "./text";
@@ -9,7 +9,10 @@ export interface Claim {
   client: string;
   /** One or more addresses, ", "-separated; undefined when blank. */
   email?: string;
+  /** Blank Type reads as Particulier (no fee ever claimed from a possible consumer). */
   clientType: ClientType;
+  /** Type was blank: shown to the user as « Type non renseigné ». */
+  clientTypeDefaulted: boolean;
   invoiceDate: CalendarDate;
   dueDate: CalendarDate;
   /** Échéance was blank: Date facture + 30 days (L441-10 I) stands in. */
@@ -25,6 +28,12 @@ export interface Claim {
   lastStepDate?: CalendarDate;
   /** Signed acknowledgment or partial payment: restarts prescription. */
   acknowledgedOn?: CalendarDate;
+  /** Date of the judgment opening a sauvegarde, redressement or liquidation judiciaire. */
+  insolvencyJudgment?: CalendarDate;
+  /** The debtor's postal address, lines separated by "\n". */
+  address?: string;
+  /** The debtor's SIREN, 9 digits. */
+  siren?: string;
 }
 
 /** Paid iff Montant payé ≥ Montant TTC (an overpaid invoice is paid). */
@@ -39,6 +48,15 @@ export function outstanding(claim: Claim): number {
 /** Échue iff today is after the due date (on the due date itself it is not yet late). */
 export function isOverdue(claim: Claim, today: CalendarDate): boolean {
   return today > claim.dueDate;
+}
+
+/** Past this many days after Échéance an invoice is very late: no message may suggest a
+ * « simple oubli » any more (a courtesy tone would misstate the situation). */
+export const VERY_LATE_DAYS = 30;
+
+/** Very late iff today is more than VERY_LATE_DAYS after the due date. */
+export function isVeryLate(claim: Pick<Claim, "dueDate">, today: CalendarDate): boolean {
+  return daysBetween(claim.dueDate, today) > VERY_LATE_DAYS;
 }
 
 /** Suspended iff today ≤ Suspendu jusqu'au. */

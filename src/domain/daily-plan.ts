@@ -1,10 +1,13 @@
 // What the daily run does today: which debtor gets which step for which invoices, in
 // what order, and why every other invoice waits. Pure: the shell executes the plan.
 import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
-import { type Claim, debtorKey, outstanding } from "./claim";
-import { nextBusinessDay } from "./holidays";
+import { type Claim, debtorKey, isOverdue, isPaid, isSuspended, outstanding } from "./claim";
+import { claimNotes } from "./claim-notes";
+import { contactHoldBack } from "./contact-rule";
+import { DECLARATION_STEP, declarationDeadline, isUnderInsolvency } from "./insolvency";
 import {
   actionKey,
+  isStepTaken,
   type JournalEntry,
   lastContactByDebtor,
   OUTCOMES,
@@ -14,7 +17,7 @@ import {
 import { type StepLabel, type StepNumber, stepLabel } from "./ladder";
 import type { LedgerLine } from "./ledger";
 import { nextStep, reasonNothingScheduled } from "./next-step";
-import { lastDayToAct } from "./prescription";
+import { isPrescribed, lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
 import { claimStatus } from "./status";
 
@@ -31,6 +34,29 @@ export interface PlannedAction {
   email: string | undefined;
   claims: Claim[];
   invoices: string[];
+  /** Of `invoices`, those that joined a mise en demeure or a dossier as the debtor escalated
+   * as a whole (late, open invoices at a lower step). */
+  joined: string[];
+  /** A mise en demeure's « Poster en LRAR » task, planned with it. */
+  lrarTask?: PlannedTask;
+}
+
+/** A task for a person, journaled « Tâche à faire »: post a registered letter, declare a
+ * claim to the mandataire judiciaire. */
+export interface PlannedTask {
+  /** Idempotence key: its Journal step and invoices. */
+  key: string;
+  /** The Journal's « Étape ». */
+  step: string;
+  client: string;
+  invoices: string[];
+  /** What to do, in French (the Journal's « Objet »). */
+  text: string;
+}
+
+export interface ClaimNote {
+  invoice: string;
+  note: string;
 }
 
 export interface Skip {
@@ -53,6 +79,11 @@ export interface DailyPlan {
   actions: PlannedAction[];
   skipped: Skip[];
   errors: RowError[];
+  /** Tasks that go with no message: the declarations of claims under a procédure collective. */
+  tasks: PlannedTask[];
+  /** What the user should know about a row that is not an error (Type non renseigné, an
+   * Échéance beyond the legal term). */
+  notes: ClaimNote[];
   /** Journal intents never confirmed: a run died between journaling and confirming. */
   unconfirmed: JournalEntry[];
   /** The ledger's « Dernière étape » lagging behind the Journal: the Journal wins. */
@@ -76,6 +107,8 @@ function waitingReason(claim: Claim, today: CalendarDate, settings: RecoverySett
   const why = reasonNothingScheduled(claim, today, settings.ladder);
   if (why === "paid") return "Soldée";
   if (why === "disputed") return "En litige : relances arrêtées";
+  if (why === "insolvency")
+    return `Procédure collective ouverte le ${formatFrenchDate(claim.insolvencyJudgment as CalendarDate)} : aucune relance, la créance est à déclarer au mandataire judiciaire`;
   if (why === "prescribed")
     return `Prescrite depuis le ${formatFrenchDate(addDays(lastDayToAct(claim), 1))}`;
   if (why === "ladder-done") return "Transmise à un professionnel : plus rien à envoyer";
@@ -95,6 +128,74 @@ interface StepGroup {
   claims: Claim[];
 }
 
+/** What the user reads when an invoice of a debtor already handed over falls due. */
+export const HANDED_OVER_REASON = "Client transmis : à ajouter au dossier";
+
+/** The debtor was handed over to a professional: an open invoice is at step 4. From then on
+ * Recouvra writes nothing more to that debtor. */
+export function isHandedOver(claims: readonly Claim[]): boolean {
+  return claims.some((c) => c.lastStep === 4 && !isPaid(c));
+}
+
+/** An invoice of the debtor that joins a mise en demeure or a dossier going out today: late,
+ * open, undisputed, not suspended today, not prescribed, not under a procédure collective,
+ * and at a lower step (DESIGN §3: the debtor escalates as a whole). */
+export function joinsEscalation(claim: Claim, step: StepNumber, today: CalendarDate): boolean {
+  return (
+    step >= 3 &&
+    isOverdue(claim, today) &&
+    !isPaid(claim) &&
+    !claim.disputed &&
+    !isSuspended(claim, today) &&
+    !isPrescribed(claim, today) &&
+    !isUnderInsolvency(claim) &&
+    (claim.lastStep ?? 0) < step
+  );
+}
+
+/** The « Poster en LRAR » task of a mise en demeure, with the debtor's postal address. */
+export function registeredLetterTask(client: string, claims: readonly Claim[]): PlannedTask {
+  const invoices = claims.map((c) => c.invoiceNumber);
+  const address = claims.find((c) => c.address !== undefined)?.address;
+  const where = address ? address.split("\n").join(", ") : "adresse postale manquante";
+  return {
+    key: actionKey(invoices, "Poster en LRAR"),
+    step: stepLabel(3),
+    client,
+    invoices,
+    text: `Poster en LRAR la mise en demeure de ${client} (${invoicesText(invoices)}) : ${where}`,
+  };
+}
+
+/** The « Déclarer la créance » task of a debtor under a procédure collective. */
+export function declarationTask(
+  client: string,
+  claims: readonly Claim[],
+  judgment: CalendarDate,
+): PlannedTask {
+  const invoices = claims.map((c) => c.invoiceNumber);
+  return {
+    key: actionKey(invoices, DECLARATION_STEP),
+    step: DECLARATION_STEP,
+    client,
+    invoices,
+    text: `Déclarer la créance au mandataire judiciaire avant le ${formatFrenchDate(declarationDeadline(judgment))} : ${client}, procédure collective ouverte le ${formatFrenchDate(judgment)} (${invoicesText(invoices)})`,
+  };
+}
+
+function invoicesText(invoices: readonly string[]): string {
+  return `${invoices.length > 1 ? "factures" : "facture"} ${invoices.join(", ")}`;
+}
+
+/** The debtors whose declaration task the Journal already holds: it is planned once. */
+function declaredDebtors(journal: readonly JournalEntry[]): Set<string> {
+  return new Set(
+    journal
+      .filter((e) => e.step === DECLARATION_STEP && isStepTaken(e.outcome))
+      .map((e) => debtorKey(e.client)),
+  );
+}
+
 export function planDailyRun(
   lines: readonly LedgerLine[],
   journal: readonly JournalEntry[],
@@ -104,10 +205,12 @@ export function planDailyRun(
   const taken = stepsTakenByInvoice(journal);
   const takenKeys = takenActionKeys(journal);
   const lastContact = lastContactByDebtor(journal, debtorKey);
+  const declared = declaredDebtors(journal);
   const errors: RowError[] = [];
   const skipped: Skip[] = [];
+  const notes: ClaimNote[] = [];
   const ledgerCatchUp: DailyPlan["ledgerCatchUp"] = [];
-  const groups = new Map<string, StepGroup>();
+  const debtors = new Map<string, Claim[]>();
   const seen = new Set<string>();
 
   for (const line of lines) {
@@ -123,6 +226,8 @@ export function planDailyRun(
       continue;
     }
     seen.add(reading.claim.invoiceNumber);
+    for (const note of claimNotes(reading.claim))
+      notes.push({ invoice: reading.claim.invoiceNumber, note });
     const claim = withJournalSteps(reading.claim, taken);
     if (claim !== reading.claim) {
       ledgerCatchUp.push({
@@ -137,54 +242,73 @@ export function planDailyRun(
     if (claim.lastStepDate !== undefined && claim.lastStep !== 4) {
       lastContact.set(debtor, maxDate(claim.lastStepDate, lastContact.get(debtor)));
     }
-    const next = nextStep(claim, today, settings.ladder);
-    if (!next || next.date > today) {
-      skipped.push({ invoice: claim.invoiceNumber, reason: waitingReason(claim, today, settings) });
-      continue;
-    }
-    const groupKey = `${debtor}|${next.step}`;
-    const group = groups.get(groupKey) ?? { step: next.step, claims: [] };
-    group.claims.push(claim);
-    groups.set(groupKey, group);
+    debtors.set(debtor, [...(debtors.get(debtor) ?? []), claim]);
   }
 
-  // One contact per debtor per run, the most advanced step first; then the gap, which ends
-  // on a business day (a reminder held back by it never goes out on a Sunday) and does not
-  // hold back a dossier, which is not sent to the debtor.
-  const byDebtor = new Map<string, StepGroup[]>();
-  for (const [key, group] of groups) {
-    const debtor = key.slice(0, key.lastIndexOf("|"));
-    byDebtor.set(debtor, [...(byDebtor.get(debtor) ?? []), group]);
-  }
   const actions: PlannedAction[] = [];
-  for (const [debtor, debtorGroups] of byDebtor) {
-    debtorGroups.sort((a, b) => b.step - a.step);
-    const [chosen, ...later] = debtorGroups as [StepGroup, ...StepGroup[]];
-    const contact = lastContact.get(debtor);
-    if (
-      contact !== undefined &&
-      chosen.step !== 4 &&
-      today < nextBusinessDay(addDays(contact, settings.ladder.gapDays))
-    ) {
-      for (const g of debtorGroups) {
-        for (const c of g.claims) {
-          skipped.push({
-            invoice: c.invoiceNumber,
-            reason: `${stepLabel(g.step)} reportée : client contacté le ${formatFrenchDate(contact)}, délai minimal de ${settings.ladder.gapDays} jours`,
-          });
-        }
+  const tasks: PlannedTask[] = [];
+  for (const [debtor, claims] of debtors) {
+    const skip = (c: Claim, reason: string) => skipped.push({ invoice: c.invoiceNumber, reason });
+
+    // A procédure collective: no reminder for the claims born on or before the judgment,
+    // one declaration task for them (L622-24); later claims go on as usual (L622-17).
+    const insolvent = claims.filter((c) => isUnderInsolvency(c) && !isPaid(c));
+    const first = insolvent[0];
+    if (first !== undefined && !declared.has(debtor)) {
+      const task = declarationTask(
+        first.client,
+        insolvent,
+        first.insolvencyJudgment as CalendarDate,
+      );
+      if (!takenKeys.has(task.key)) tasks.push(task);
+    }
+
+    // After the handover, the professional is in charge: nothing more is written.
+    if (isHandedOver(claims)) {
+      for (const c of claims) {
+        const open = !isPaid(c) && !isUnderInsolvency(c) && c.lastStep !== 4;
+        skip(c, open ? HANDED_OVER_REASON : waitingReason(c, today, settings));
       }
       continue;
     }
-    for (const g of later) {
-      for (const c of g.claims) {
-        skipped.push({
-          invoice: c.invoiceNumber,
-          reason: `${stepLabel(g.step)} reportée : un seul envoi par jour et par client (${stepLabel(chosen.step)} aujourd'hui)`,
-        });
-      }
+
+    const groups = new Map<StepNumber, StepGroup>();
+    for (const claim of claims) {
+      const next = nextStep(claim, today, settings.ladder);
+      if (!next || next.date > today) continue;
+      const group = groups.get(next.step) ?? { step: next.step, claims: [] };
+      group.claims.push(claim);
+      groups.set(next.step, group);
     }
-    const invoices = chosen.claims.map((c) => c.invoiceNumber);
+    // One contact per debtor per day, the most advanced step first; the gap does not hold
+    // back a dossier, which is not sent to the debtor.
+    const [chosen, ...later] = [...groups.values()].sort((a, b) => b.step - a.step);
+    if (chosen === undefined) {
+      for (const c of claims) skip(c, waitingReason(c, today, settings));
+      continue;
+    }
+    const joined = claims.filter(
+      (c) => !chosen.claims.includes(c) && joinsEscalation(c, chosen.step, today),
+    );
+    const going = [...chosen.claims, ...joined];
+    const holdBack =
+      chosen.step === 4
+        ? undefined
+        : contactHoldBack(lastContact.get(debtor), today, settings.ladder.gapDays);
+    for (const c of claims) {
+      const due = [chosen, ...later].find((g) => g.claims.includes(c));
+      if (holdBack !== undefined && due !== undefined)
+        skip(c, `${stepLabel(due.step)} reportée : ${holdBack}`);
+      else if (holdBack !== undefined || !going.includes(c))
+        skip(
+          c,
+          due
+            ? `${stepLabel(due.step)} reportée : un seul envoi par jour et par client (${stepLabel(chosen.step)} aujourd'hui)`
+            : waitingReason(c, today, settings),
+        );
+    }
+    if (holdBack !== undefined) continue;
+    const invoices = going.map((c) => c.invoiceNumber);
     const label = stepLabel(chosen.step);
     const key = actionKey(invoices, label);
     if (takenKeys.has(key)) {
@@ -192,22 +316,26 @@ export function planDailyRun(
         skipped.push({ invoice: i, reason: `${label} déjà faite (Journal)` });
       continue;
     }
-    const email = chosen.claims.find((c) => c.email !== undefined)?.email;
-    actions.push({
+    const email = going.find((c) => c.email !== undefined)?.email;
+    const client = chosen.claims[0]?.client ?? "";
+    const action: PlannedAction = {
       key,
       step: chosen.step,
       stepLabel: label,
       channel: channelFor(chosen.step, email),
-      client: chosen.claims[0]?.client ?? "",
+      client,
       email,
-      claims: chosen.claims,
+      claims: going,
       invoices,
-    });
+      joined: joined.map((c) => c.invoiceNumber),
+    };
+    if (chosen.step === 3) action.lrarTask = registeredLetterTask(client, going);
+    actions.push(action);
   }
 
   actions.sort(byPriority);
   const unconfirmed = journal.filter((e) => e.outcome === OUTCOMES.intent);
-  return { today, actions, skipped, errors, unconfirmed, ledgerCatchUp };
+  return { today, actions, skipped, errors, tasks, notes, unconfirmed, ledgerCatchUp };
 }
 
 /** Oldest due date first, then the largest amount owed. */

@@ -16,6 +16,10 @@ export const LEDGER_FIELDS = [
   "lastStep",
   "lastStepDate",
   "acknowledgedOn",
+  // Newer columns: with headers omitted, Procédure collective is the 15th.
+  "insolvencyJudgment",
+  "address",
+  "siren",
 ] as const;
 
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
@@ -36,6 +40,9 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   lastStep: "Dernière étape",
   lastStepDate: "Date dernière étape",
   acknowledgedOn: "Date reconnaissance",
+  insolvencyJudgment: "Procédure collective",
+  address: "Adresse",
+  siren: "SIREN",
 };
 
 export const REQUIRED_FIELDS: readonly LedgerField[] = [
@@ -76,6 +83,25 @@ const SYNONYMS: Record<LedgerField, string[]> = {
     "Reconnaissance de dette",
     "Date reconnaissance de dette",
   ],
+  insolvencyJudgment: [
+    "Date procédure collective",
+    "Date de la procédure collective",
+    "Jugement d'ouverture",
+    "Date du jugement d'ouverture",
+    "Date jugement",
+    "Redressement judiciaire",
+    "Liquidation judiciaire",
+    "Sauvegarde",
+  ],
+  address: [
+    "Adresse postale",
+    "Adresse du client",
+    "Adresse client",
+    "Adresse du débiteur",
+    "Adresse de facturation",
+    "Address",
+  ],
+  siren: ["N° SIREN", "Numéro SIREN", "SIREN client", "SIREN du client", "Siren du débiteur"],
 };
 
 const FIELD_BY_KEY: ReadonlyMap<string, LedgerField> = new Map(

@@ -3,6 +3,7 @@
 // an intent before it happens and confirmed after.
 import { type CalendarDate, parseIsoDate } from "./calendar-date";
 import { type Claim, debtorKey } from "./claim";
+import { DECLARATION_STEP } from "./insolvency";
 import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
 import { matchLabel } from "./text";
 
@@ -22,6 +23,10 @@ export const JOURNAL_HEADERS = [
 export const OUTCOMES = {
   intent: "En cours",
   sent: "Envoyé",
+  /** A mise en demeure: the email left with its PDF, the registered letter is still to post. */
+  sentLrarToPost: "Email envoyé — LRAR à poster",
+  /** A mise en demeure without an email: the letter is ready, to post by registered mail. */
+  letterLrarToPost: "Courrier prêt — LRAR à poster",
   toCheck: "À vérifier",
   task: "Tâche à faire",
   prepared: "Dossier prêt",
@@ -94,6 +99,8 @@ export function parseInvoicesCell(text: string): string[] {
 export function isStepTaken(outcome: string): boolean {
   return (
     outcome === OUTCOMES.sent ||
+    outcome === OUTCOMES.sentLrarToPost ||
+    outcome === OUTCOMES.letterLrarToPost ||
     outcome === OUTCOMES.intent ||
     outcome === OUTCOMES.toCheck ||
     outcome === OUTCOMES.task ||
@@ -156,12 +163,14 @@ const NOT_A_CONTACT: ReadonlySet<string> = new Set([
 ]);
 
 /** A line that reached (or may have reached) the debtor: a step taken or an exchange
- * logged; not the run's own notes nor a dossier handed to a professional. */
+ * logged; not the run's own notes, nor a dossier handed to a professional, nor a claim
+ * declared to the mandataire judiciaire. */
 function isContact(entry: JournalEntry): boolean {
   const failed = entry.outcome.startsWith(OUTCOMES.failed);
   return (
     entry.channel !== "Système" &&
     entry.channel !== "Dossier" &&
+    entry.step !== DECLARATION_STEP &&
     !failed &&
     !NOT_A_CONTACT.has(entry.outcome)
   );

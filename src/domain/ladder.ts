@@ -28,6 +28,10 @@ export interface LadderSettings {
   formalNoticeDeadlineDays: number;
 }
 
+/** Days the Relance ferme gives to pay (« au plus tard le … »): the mise en demeure waits
+ * for them to run out. */
+export const FIRM_REMINDER_DEADLINE_DAYS = 8;
+
 const STANDARD_OFFSETS: LadderOffsets = { 1: 1, 2: 7, 3: 20, 4: 30 };
 
 export const DEFAULT_LADDER: LadderSettings = {

@@ -82,7 +82,8 @@ const READERS = {
     isBlankCell(cell)
       ? undefined
       : (parseEmailsCell(cell) ?? fail(`${quoted(cell)} n'est pas une adresse email valide`)),
-  clientType: label(CLIENT_TYPES, "Professionnel"),
+  // Blank Type stays undefined here and reads as Particulier below (DESIGN §2).
+  clientType: label(CLIENT_TYPES, undefined),
   invoiceDate: requiredDate,
   dueDate: optionalDate,
   amount: amountReader(
@@ -102,7 +103,26 @@ const READERS = {
   lastStep: label(STEP_LABELS, undefined),
   lastStepDate: optionalDate,
   acknowledgedOn: optionalDate,
+  insolvencyJudgment: optionalDate,
+  address: (cell: Cell) => (isBlankCell(cell) ? undefined : postalAddress(cellText(cell))),
+  siren: (cell: Cell) => {
+    if (isBlankCell(cell)) return undefined;
+    const digits = cellText(cell).replace(/[\s.\u00a0\u202f-]/g, "");
+    return /^\d{9}$/.test(digits)
+      ? digits
+      : fail(`${quoted(cell)} doit compter 9 chiffres (le numéro SIREN du client)`);
+  },
 } satisfies Record<LedgerField, Transform<unknown>>;
+
+/** A multi-line address as typed (Alt+Entrée in Sheets), one line per
+ * "\n", blank lines dropped. */
+function postalAddress(text: string): string | undefined {
+  const lines = text
+    .split(/\r\n?|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  return lines.length > 0 ? lines.join("\n") : undefined;
+}
 
 type RowValues = { [F in LedgerField]: ReturnType<(typeof READERS)[F]> };
 
@@ -141,7 +161,8 @@ export function readLedgerRow(row: readonly Cell[], columns: ColumnMap): RowRead
   const claim: Claim = {
     invoiceNumber: v.invoiceNumber,
     client: v.client,
-    clientType: v.clientType ?? "Professionnel",
+    clientType: v.clientType ?? "Particulier",
+    clientTypeDefaulted: v.clientType === undefined,
     invoiceDate: v.invoiceDate,
     dueDate: v.dueDate ?? addDays(v.invoiceDate, DEFAULT_PAYMENT_TERM_DAYS),
     dueDateDefaulted: v.dueDate === undefined,
@@ -157,5 +178,8 @@ export function readLedgerRow(row: readonly Cell[], columns: ColumnMap): RowRead
     claim.lastStepDate = v.lastStepDate;
   }
   if (v.acknowledgedOn !== undefined) claim.acknowledgedOn = v.acknowledgedOn;
+  if (v.insolvencyJudgment !== undefined) claim.insolvencyJudgment = v.insolvencyJudgment;
+  if (v.address !== undefined) claim.address = v.address;
+  if (v.siren !== undefined) claim.siren = v.siren;
   return { kind: "claim", claim };
 }

@@ -2,7 +2,13 @@
 import { addDays, type CalendarDate, maxDate } from "./calendar-date";
 import { type Claim, isPaid } from "./claim";
 import { nextBusinessDay } from "./holidays";
-import { type LadderSettings, type StepNumber, stepAfter } from "./ladder";
+import { isUnderInsolvency } from "./insolvency";
+import {
+  FIRM_REMINDER_DEADLINE_DAYS,
+  type LadderSettings,
+  type StepNumber,
+  stepAfter,
+} from "./ladder";
 import { isPrescribed } from "./prescription";
 
 export interface ScheduledStep {
@@ -26,12 +32,22 @@ export function earliestStepDate(
       : undefined;
   const afterSuspension =
     claim.suspendedUntil !== undefined ? addDays(claim.suspendedUntil, 1) : undefined;
-  // The handover waits for the mise en demeure's deadline to run out.
-  const afterNoticeDeadline =
-    step === 4 && claim.lastStep === 3 && claim.lastStepDate !== undefined
-      ? addDays(claim.lastStepDate, settings.formalNoticeDeadlineDays + 1)
-      : undefined;
-  return maxDate(byLadder, byGap, afterSuspension, afterNoticeDeadline);
+  return maxDate(byLadder, byGap, afterSuspension, afterPreviousDeadline(claim, step, settings));
+}
+
+/** No step before the deadline the previous message granted has run out: the mise en
+ * demeure waits for the Relance ferme's 8 days, the handover for the mise en demeure's. */
+export function afterPreviousDeadline(
+  claim: Pick<Claim, "lastStep" | "lastStepDate">,
+  step: StepNumber,
+  settings: LadderSettings,
+): CalendarDate | undefined {
+  if (claim.lastStepDate === undefined) return undefined;
+  if (step === 3 && claim.lastStep === 2)
+    return addDays(claim.lastStepDate, FIRM_REMINDER_DEADLINE_DAYS + 1);
+  if (step === 4 && claim.lastStep === 3)
+    return addDays(claim.lastStepDate, settings.formalNoticeDeadlineDays + 1);
+  return undefined;
 }
 
 /** Why nothing is scheduled, or undefined when a step is. */
@@ -39,16 +55,17 @@ export function reasonNothingScheduled(
   claim: Claim,
   today: CalendarDate,
   settings: LadderSettings,
-): "paid" | "disputed" | "prescribed" | "ladder-done" | undefined {
+): "paid" | "disputed" | "insolvency" | "prescribed" | "ladder-done" | undefined {
   if (isPaid(claim)) return "paid";
   if (claim.disputed) return "disputed";
+  if (isUnderInsolvency(claim)) return "insolvency";
   if (isPrescribed(claim, today)) return "prescribed";
   if (stepAfter(settings, claim.profile, claim.lastStep) === undefined) return "ladder-done";
   return undefined;
 }
 
 /** The next step of the claim's ladder and its date, or undefined when none is due
- * (paid, disputed, prescribed, ladder done). Steps are never skipped. */
+ * (paid, disputed, procédure collective, prescribed, ladder done). Steps are never skipped. */
 export function nextStep(
   claim: Claim,
   today: CalendarDate,

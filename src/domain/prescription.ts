@@ -1,5 +1,6 @@
-// Limitation periods: 5 years between traders (L110-4 C. com.), 2 years for a
-// professional's claim on a consumer (L218-2 C. conso.), from the due date; a signed
+// Limitation periods: 5 years between traders from the due date (L110-4 C. com.); 2 years
+// for a professional's claim on a consumer (L218-2 C. conso.), which runs from the
+// completion of the service — the invoice date stands for it, the cautious reading. A signed
 // acknowledgment or a partial payment restarts the whole period (C. civ. 2240, 2231).
 // A mise en demeure does not interrupt it.
 import { addDays, addYears, type CalendarDate, maxDate } from "./calendar-date";
@@ -11,11 +12,20 @@ export function prescriptionYears(claim: Pick<Claim, "clientType">): number {
   return claim.clientType === "Particulier" ? 2 : 5;
 }
 
+/** The day the period starts: Échéance (Professionnel) or Date facture (Particulier), or
+ * Date reconnaissance when later. */
+export function prescriptionStart(
+  claim: Pick<Claim, "clientType" | "invoiceDate" | "dueDate" | "acknowledgedOn">,
+): CalendarDate {
+  const start = claim.clientType === "Particulier" ? claim.invoiceDate : claim.dueDate;
+  return maxDate(start, claim.acknowledgedOn);
+}
+
 /** The last day on which the creditor can still act (29 February + N years → 28 February). */
 export function lastDayToAct(
-  claim: Pick<Claim, "clientType" | "dueDate" | "acknowledgedOn">,
+  claim: Pick<Claim, "clientType" | "invoiceDate" | "dueDate" | "acknowledgedOn">,
 ): CalendarDate {
-  return addYears(maxDate(claim.dueDate, claim.acknowledgedOn), prescriptionYears(claim));
+  return addYears(prescriptionStart(claim), prescriptionYears(claim));
 }
 
 /** Prescrite iff today is after the last day to act. */

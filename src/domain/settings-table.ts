@@ -18,7 +18,15 @@ import {
 } from "./messages/templates";
 import { formatPercent } from "./money";
 import { type HalfYear, type HalfYearRates, halfYearOf, ratesForHalfYear } from "./rates";
-import { type Creditor, DEFAULT_SETTINGS, type RecoverySettings } from "./settings";
+import {
+  type Creditor,
+  DEFAULT_SETTINGS,
+  ladderColumnProblem,
+  type RecoverySettings,
+  RUN_SETTING_RULES,
+  type RunSettingKey,
+  runSettingProblem,
+} from "./settings";
 import { matchLabel, normalizeKey } from "./text";
 
 export const SETTINGS_SHEET = "Paramètres";
@@ -52,9 +60,9 @@ export const CREDITOR_KEYS: readonly { label: string; field: keyof Creditor; hin
 
 export const RUN_KEYS = {
   account: "Type de compte",
-  sendHour: "Heure d'envoi",
-  gapDays: "Délai minimal entre deux contacts (jours)",
-  formalNoticeDeadlineDays: "Délai de la mise en demeure (jours)",
+  sendHour: RUN_SETTING_RULES.sendHour.label,
+  gapDays: RUN_SETTING_RULES.gapDays.label,
+  formalNoticeDeadlineDays: RUN_SETTING_RULES.formalNoticeDeadlineDays.label,
 } as const;
 
 export const ACCOUNT_LABELS = { consumer: "Gmail", workspace: "Google Workspace" } as const;
@@ -79,14 +87,6 @@ export interface SettingsReading {
   settings: RecoverySettings;
   problems: string[];
 }
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .pipe(
-      z.unknown(),
-      z.transform((v) => parseAmountCell(v as Cell)),
-    )
-    .check(z.refine((n) => n !== undefined && Number.isInteger(n) && n >= min && n <= max));
 
 const rateRow = z.object({
   halfYear: z.string().check(z.regex(/^\d{4}-S[12]$/)),
@@ -127,17 +127,13 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
     creditor.paymentLink = "";
   }
 
-  const wholeNumberSetting = (
-    label: string,
-    min: number,
-    max: number,
-    fallback: number,
-  ): number => {
-    const cell = settingCell(label);
+  const runSetting = (key: RunSettingKey, fallback: number): number => {
+    const cell = settingCell(RUN_SETTING_RULES[key].label);
     if (isBlankCell(cell)) return fallback;
-    const parsed = wholeNumber(min, max).safeParse(cell);
-    if (parsed.success) return parsed.data as number;
-    problems.push(`${label} : « ${cellText(cell)} » doit être un nombre entier de ${min} à ${max}`);
+    const n = parseAmountCell(cell);
+    const problem = runSettingProblem(key, n, cellText(cell));
+    if (problem === undefined) return n as number;
+    problems.push(`${problem} ; ${fallback} est appliqué`);
     return fallback;
   };
   const accountText = normalizeKey(cellText(settingCell(RUN_KEYS.account)));
@@ -147,14 +143,12 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
     settings: {
       creditor,
       account,
-      sendHour: wholeNumberSetting(RUN_KEYS.sendHour, 0, 23, d.sendHour),
+      sendHour: runSetting("sendHour", d.sendHour),
       ladder: {
         offsets: readLadder(values, problems),
-        gapDays: wholeNumberSetting(RUN_KEYS.gapDays, 0, 60, d.ladder.gapDays),
-        formalNoticeDeadlineDays: wholeNumberSetting(
-          RUN_KEYS.formalNoticeDeadlineDays,
-          1,
-          60,
+        gapDays: runSetting("gapDays", d.ladder.gapDays),
+        formalNoticeDeadlineDays: runSetting(
+          "formalNoticeDeadlineDays",
           d.ladder.formalNoticeDeadlineDays,
         ),
       },
@@ -194,7 +188,6 @@ function readProfileLadder(
   problems: string[],
 ): LadderOffsets | undefined {
   const ladder: LadderOffsets = {};
-  let previous = 0;
   for (let i = start + 1; i < values.length; i++) {
     const row = values[i] ?? [];
     const label = matchLabel(STEP_LABELS, cellText(row[0]));
@@ -202,16 +195,19 @@ function readProfileLadder(
     const cell = row[column];
     if (isBlankCell(cell) || cellText(cell) === "\u2014") continue; // a step this profile skips
     const n = parseAmountCell(cell);
-    if (n === undefined || !Number.isInteger(n) || n < previous || n > 365) {
+    if (n === undefined) {
       problems.push(
-        `Échelle ${profile}, ${label} : « ${cellText(cell)} » doit être un nombre de jours croissant`,
+        `Échelle ${profile}, ${label} : « ${cellText(cell)} » n'est pas un nombre de jours`,
       );
       return undefined;
     }
     ladder[(STEP_LABELS.indexOf(label) + 1) as StepNumber] = n;
-    previous = n;
   }
-  return Object.keys(ladder).length > 0 ? ladder : undefined;
+  if (Object.keys(ladder).length === 0) return undefined;
+  const problem = ladderColumnProblem(profile, ladder);
+  if (problem === undefined) return ladder;
+  problems.push(problem);
+  return undefined;
 }
 
 function readRates(
@@ -310,7 +306,11 @@ export function settingsSheetValues(settings: RecoverySettings, today: CalendarD
       ACCOUNT_LABELS[settings.account],
       "Gmail : 100 destinataires et 250 documents par jour ; Google Workspace : 1 500",
     ],
-    [RUN_KEYS.sendHour, settings.sendHour, "Heure de l'envoi automatique quotidien (0 à 23)"],
+    [
+      RUN_KEYS.sendHour,
+      settings.sendHour,
+      `Heure de l'envoi automatique quotidien (${RUN_SETTING_RULES.sendHour.min} à ${RUN_SETTING_RULES.sendHour.max})`,
+    ],
     [
       RUN_KEYS.gapDays,
       settings.ladder.gapDays,

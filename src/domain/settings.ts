@@ -1,6 +1,12 @@
 // Every number of the ladder and of the law is a setting, and so is who the creditor is.
 // These are the defaults; « Paramètres » overrides them (see settings-table.ts).
-import { DEFAULT_LADDER, type LadderSettings } from "./ladder";
+import {
+  DEFAULT_LADDER,
+  type LadderOffsets,
+  type LadderSettings,
+  type Profile,
+  stepLabel,
+} from "./ladder";
 import type { MessageTemplate } from "./messages/templates";
 import { DEFAULT_RATE_TABLE, type RateTable } from "./rates";
 
@@ -70,4 +76,62 @@ export function missingCreditorIdentity(creditor: Creditor): string[] {
     ["address", "Adresse"],
   ];
   return needed.filter(([field]) => creditor[field].trim() === "").map(([, label]) => label);
+}
+
+/** The bounds of the run's whole-number settings, the same for « Paramètres » and the
+ * sidebar. At least 3 days between two contacts and sending only between 8 h and 19 h:
+ * repeated and insistent solicitations make recovery an aggressive practice (L121-6 C. conso.). */
+export const RUN_SETTING_RULES = {
+  sendHour: {
+    label: "Heure d'envoi",
+    min: 8,
+    max: 19,
+    why: "les relances partent entre 8 h et 19 h",
+  },
+  gapDays: {
+    label: "Délai minimal entre deux contacts (jours)",
+    min: 3,
+    max: 60,
+    why: "au moins 3 jours entre deux contacts avec un même client",
+  },
+  formalNoticeDeadlineDays: {
+    label: "Délai de la mise en demeure (jours)",
+    min: 1,
+    max: 60,
+    why: "le délai laissé pour payer",
+  },
+} as const;
+
+export type RunSettingKey = keyof typeof RUN_SETTING_RULES;
+
+/** Why a run setting's value is refused, in French; undefined when it is fine. */
+export function runSettingProblem(
+  key: RunSettingKey,
+  value: unknown,
+  typed = value,
+): string | undefined {
+  const { label, min, max, why } = RUN_SETTING_RULES[key];
+  if (typeof value === "number" && Number.isInteger(value) && value >= min && value <= max)
+    return undefined;
+  return `${label} : « ${String(typed)} » n'est pas accepté : ${why} (nombre entier de ${min} à ${max})`;
+}
+
+export const MAX_LADDER_DAYS = 365;
+
+/** Why one profile's ladder (days after the due date per step, a skipped step absent) is
+ * refused, in French; undefined when it is fine. */
+export function ladderColumnProblem(profile: Profile, offsets: LadderOffsets): string | undefined {
+  let previous = 0;
+  let steps = 0;
+  for (const step of [1, 2, 3, 4] as const) {
+    const days = offsets[step];
+    if (days === undefined) continue;
+    steps++;
+    if (!Number.isInteger(days) || days < 0 || days > MAX_LADDER_DAYS)
+      return `Échelle ${profile}, ${stepLabel(step)} : « ${days} » doit être un nombre entier de jours de 0 à ${MAX_LADDER_DAYS}`;
+    if (days < previous)
+      return `Échelle ${profile}, ${stepLabel(step)} : « ${days} » jours, les jours doivent croître d'une étape à la suivante`;
+    previous = days;
+  }
+  return steps === 0 ? `Échelle ${profile} : au moins une étape est nécessaire` : undefined;
 }

@@ -120,13 +120,6 @@ describe("the daily plan", () => {
   });
 
   it("does not hold a dossier back for the gap, nor count a handover as a contact", () => {
-    const handedOver = claim({
-      invoiceNumber: "F-1",
-      client: "Librairie Papyrus",
-      dueDate: d("2026-10-02"),
-      lastStep: 4,
-      lastStepDate: d("2026-11-24"),
-    });
     const noticeServed = claim({
       invoiceNumber: "F-2",
       client: "Librairie Papyrus",
@@ -142,13 +135,22 @@ describe("the daily plan", () => {
       at: "2026-11-23 09:00",
     });
     // The dossier of F-2 is due (16/11 + 9 days = 25/11) though the debtor was written to on
-    // 23/11; F-1's handover on 24/11 is no contact.
-    const p = plan([handedOver, noticeServed], [notice]);
+    // 23/11.
+    const p = plan([noticeServed], [notice]);
     expect(p.actions.map((a) => [a.stepLabel, a.invoices])).toEqual([
       ["Transmission à un professionnel", ["F-2"]],
     ]);
+    // F-1, handed over on 24/11 and since paid: the handover was no contact.
+    const paidSince = claim({
+      invoiceNumber: "F-1",
+      client: "Librairie Papyrus",
+      dueDate: d("2026-10-02"),
+      paid: 1850,
+      lastStep: 4,
+      lastStepDate: d("2026-11-24"),
+    });
     const courtesy = claim({ invoiceNumber: "F-3", client: "Librairie Papyrus" });
-    expect(plan([handedOver, courtesy]).actions.map((a) => a.invoices)).toEqual([["F-3"]]);
+    expect(plan([paidSince, courtesy]).actions.map((a) => a.invoices)).toEqual([["F-3"]]);
   });
 
   it("sends only one step per debtor per day, the most advanced", () => {
@@ -157,12 +159,12 @@ describe("the daily plan", () => {
         invoiceNumber: "F-1",
         client: "Garage Petit",
         dueDate: d("2026-10-01"),
-        lastStep: 2,
-        lastStepDate: d("2026-10-08"),
+        lastStep: 1,
+        lastStepDate: d("2026-10-02"),
       }),
       claim({ invoiceNumber: "F-2", client: "Garage Petit", dueDate: d("2026-11-20") }),
     ]);
-    expect(p.actions.map((a) => [a.stepLabel, a.invoices])).toEqual([["Mise en demeure", ["F-1"]]]);
+    expect(p.actions.map((a) => [a.stepLabel, a.invoices])).toEqual([["Relance ferme", ["F-1"]]]);
     expect(p.skipped.find((s) => s.invoice === "F-2")?.reason).toMatch(
       /un seul envoi par jour et par client/,
     );

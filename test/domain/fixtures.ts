@@ -10,6 +10,7 @@ export function claim(overrides: Partial<Claim> = {}): Claim {
     client: "Boulangerie Martin",
     email: "compta@boulangerie-martin.example",
     clientType: "Professionnel",
+    clientTypeDefaulted: false,
     invoiceDate: d("2026-09-02"),
     dueDate: d("2026-10-02"),
     dueDateDefaulted: false,

@@ -108,11 +108,16 @@ describe("the status of an invoice", () => {
 });
 
 describe("prescription", () => {
-  it("is 5 years between professionals and 2 years for a consumer, from the due date", () => {
+  it("is 5 years from the due date between professionals, 2 years from the invoice date for a consumer", () => {
     expect(lastDayToAct(claim({ dueDate: d("2026-10-02") }))).toBe("2031-10-02");
+    // invoice of 02/09/2026, due 02/10/2026: L218-2 runs from the service, the invoice date
     expect(lastDayToAct(claim({ dueDate: d("2026-10-02"), clientType: "Particulier" }))).toBe(
-      "2028-10-02",
+      "2028-09-02",
     );
+    // a later acknowledgment restarts it for a consumer too
+    expect(
+      lastDayToAct(claim({ clientType: "Particulier", acknowledgedOn: d("2027-01-15") })),
+    ).toBe("2029-01-15");
   });
 
   it("restarts from a later acknowledgment, not from an earlier one", () => {

@@ -18,6 +18,9 @@ const HEADERS = [
   "Dernière étape",
   "Date dernière étape",
   "Date reconnaissance",
+  "Procédure collective",
+  "Adresse",
+  "SIREN",
 ];
 
 const row = (cells: Partial<Record<string, Cell>>): Cell[] => HEADERS.map((h) => cells[h] ?? "");
@@ -57,6 +60,7 @@ describe("reading a ledger row", () => {
         client: "Boulangerie Martin",
         email: "compta@martin.example, dg@martin.example",
         clientType: "Particulier",
+        clientTypeDefaulted: false,
         invoiceDate: "2026-09-02",
         dueDate: "2026-10-02",
         dueDateDefaulted: false,
@@ -71,16 +75,77 @@ describe("reading a ledger row", () => {
     });
   });
 
-  it("defaults Type, Profil, payment and a blank due date (invoice + 30 days, flagged)", () => {
+  it("defaults Type (Particulier, flagged), Profil, payment and a blank due date (invoice + 30 days, flagged)", () => {
     const r = readOne(good);
     expect(r.kind === "claim" && r.claim).toMatchObject({
-      clientType: "Professionnel",
+      clientType: "Particulier",
+      clientTypeDefaulted: true,
       profile: "Standard",
       paid: 0,
       disputed: false,
       dueDate: "2026-10-02",
       dueDateDefaulted: true,
     });
+  });
+
+  it("reads a typed Type as given, not flagged", () => {
+    const r = readOne({ ...good, Type: "Professionnel" });
+    expect(r.kind === "claim" && r.claim).toMatchObject({
+      clientType: "Professionnel",
+      clientTypeDefaulted: false,
+    });
+  });
+
+  it("reads Procédure collective, a multi-line Adresse and a SIREN typed with spaces", () => {
+    const r = readOne({
+      ...good,
+      "Procédure collective": "15/10/2026",
+      Adresse: "Boulangerie Martin\r\n 12 rue des Lilas \n\n69003 Lyon",
+      SIREN: "123 456 789",
+    });
+    expect(r.kind === "claim" && r.claim).toMatchObject({
+      insolvencyJudgment: "2026-10-15",
+      address: "Boulangerie Martin\n12 rue des Lilas\n69003 Lyon",
+      siren: "123456789",
+    });
+  });
+
+  it("refuses a SIREN that is not 9 digits and a judgment that is not a date, in French", () => {
+    const r = readOne({ ...good, SIREN: "12345", "Procédure collective": "bientôt" });
+    expect(r).toEqual({
+      kind: "error",
+      message:
+        "Procédure collective : « bientôt » n'est pas une date (jj/mm/aaaa) ; SIREN : « 12345 » doit compter 9 chiffres (le numéro SIREN du client)",
+    });
+  });
+
+  it("finds the new columns under their synonyms", () => {
+    expect(fieldOfHeader("Date du jugement d'ouverture")).toBe("insolvencyJudgment");
+    expect(fieldOfHeader("Adresse postale")).toBe("address");
+    expect(fieldOfHeader("N° SIREN")).toBe("siren");
+    expect(fieldOfHeader("Adresse e-mail")).toBe("email");
+  });
+
+  it("reads Procédure collective as the 15th column when headers are omitted", () => {
+    const cells: Cell[] = [
+      "F-1",
+      "Client",
+      "",
+      "Professionnel",
+      "2026-09-02",
+      "2026-10-02",
+      100,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "2026-10-20",
+    ];
+    const [r] = readLedgerRows([cells]);
+    expect(r?.kind === "claim" && r.claim.insolvencyJudgment).toBe("2026-10-20");
   });
 
   it.each([true, "TRUE", "VRAI", "Oui", "x", "X", 1])("reads %s in Litige as disputed", (cell) => {

@@ -47,6 +47,7 @@ const claimArb: fc.Arbitrary<Claim> = fc
       invoiceNumber: "F-1",
       client: "Client",
       clientType: r.clientType,
+      clientTypeDefaulted: false,
       invoiceDate: r.invoiceDate,
       dueDate,
       dueDateDefaulted: false,

@@ -48,7 +48,29 @@ describe("« Paramètres »", () => {
     if (row) row[1] = "midi";
     const { settings, problems } = readSettingsSheet(values);
     expect(settings.sendHour).toBe(9);
-    expect(problems).toEqual(["Heure d'envoi : « midi » doit être un nombre entier de 0 à 23"]);
+    expect(problems).toEqual([
+      "Heure d'envoi : « midi » n'est pas accepté : les relances partent entre 8 h et 19 h (nombre entier de 8 à 19) ; 9 est appliqué",
+    ]);
+  });
+
+  it("refuses a gap under 3 days, a send hour outside 8–19 and a decreasing ladder", () => {
+    const values = settingsSheetValues(DEFAULT_SETTINGS, d("2026-03-01"));
+    const set = (label: string, value: Cell, column = 1) => {
+      const row = values.find((r) => r[0] === label);
+      if (row) row[column] = value;
+    };
+    set("Heure d'envoi", 3);
+    set("Délai minimal entre deux contacts (jours)", 0);
+    set("Mise en demeure", 5, 1); // Standard: 5 days, after the Relance ferme's 7
+    const { settings, problems } = readSettingsSheet(values);
+    expect(settings.sendHour).toBe(9);
+    expect(settings.ladder.gapDays).toBe(5);
+    expect(settings.ladder.offsets.Standard).toEqual(DEFAULT_SETTINGS.ladder.offsets.Standard);
+    expect(problems).toEqual([
+      "Heure d'envoi : « 3 » n'est pas accepté : les relances partent entre 8 h et 19 h (nombre entier de 8 à 19) ; 9 est appliqué",
+      "Échelle Standard, Mise en demeure : « 5 » jours, les jours doivent croître d'une étape à la suivante",
+      "Délai minimal entre deux contacts (jours) : « 0 » n'est pas accepté : au moins 3 jours entre deux contacts avec un même client (nombre entier de 3 à 60) ; 5 est appliqué",
+    ]);
   });
 
   it("warns when the current half-year's rate is not yet entered", () => {

@@ -2,7 +2,7 @@
 // debtor's profile. Firm, never threatening: only what the law provides is mentioned.
 import { addDays, type CalendarDate } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
-import type { Profile } from "../ladder";
+import { FIRM_REMINDER_DEADLINE_DAYS, type Profile } from "../ladder";
 import type { RecoverySettings } from "../settings";
 import {
   euros,
@@ -28,8 +28,8 @@ export interface ReminderInput {
   previousContact?: CalendarDate;
 }
 
-/** Days given by the firm reminder ("sous huitaine"). */
-export const FIRM_REMINDER_DAYS = 8;
+/** Days given by the firm reminder ("sous huitaine"): the ladder waits for them. */
+export const FIRM_REMINDER_DAYS = FIRM_REMINDER_DEADLINE_DAYS;
 
 function subject(input: ReminderInput): string {
   const company = input.settings.creditor.companyName;

@@ -11,7 +11,11 @@ import {
   validateTemplate,
 } from "../../domain/messages/templates";
 import { Refusal } from "../../domain/refusal";
-import type { RecoverySettings } from "../../domain/settings";
+import {
+  ladderColumnProblem,
+  type RecoverySettings,
+  runSettingProblem,
+} from "../../domain/settings";
 import { settingsSheetValues } from "../../domain/settings-table";
 import type { ApiParsed, LadderView, SettingsView } from "../../sidebar-contract";
 import { readLedger } from "../ledger-sheet";
@@ -94,21 +98,23 @@ export function saveSettings(input: ApiParsed<"apiSaveSettings">): SettingsView 
   const templates = checkedTemplates(input.templates);
   const current = readSettings(dates).settings;
   const offsets = {} as Record<Profile, LadderOffsets>;
+  const problems: string[] = [];
+  for (const key of ["sendHour", "gapDays", "formalNoticeDeadlineDays"] as const) {
+    const problem = runSettingProblem(key, input[key]);
+    if (problem !== undefined) problems.push(problem);
+  }
   for (const p of PROFILES) {
     const column: LadderOffsets = {};
-    let previous = -1;
     for (const step of STEPS) {
       const days = input.ladder[p][step];
-      if (days === null) continue;
-      if (days < previous)
-        throw new Refusal(`Échelle ${p} : les jours doivent croître d'une étape à la suivante.`);
-      column[step] = days;
-      previous = days;
+      if (days !== null) column[step] = days;
     }
-    if (Object.keys(column).length === 0)
-      throw new Refusal(`Échelle ${p} : au moins une étape est nécessaire.`);
+    const problem = ladderColumnProblem(p, column);
+    if (problem !== undefined) problems.push(problem);
     offsets[p] = column;
   }
+  if (problems.length > 0)
+    throw new Refusal(`Paramètres non enregistrés. ${problems.join(" ; ")}.`);
   const settings: RecoverySettings = {
     ...current,
     creditor: { ...input.creditor, siren: input.creditor.siren.replace(/\s/g, "") },

@@ -1,0 +1,56 @@
+// What the user should know about a row without it being an error: the notes shown in the
+// run's summary, the sidebar's dossier and the Statut cell's note. Nothing here changes a
+// claim: a flagged Échéance is kept as typed.
+import {
+  addDays,
+  type CalendarDate,
+  calendarDate,
+  daysInMonth,
+  formatFrenchDate,
+  maxDate,
+  monthOf,
+  yearOf,
+} from "./calendar-date";
+import type { Claim } from "./claim";
+
+/** L441-10 I C. com.: at most 60 days after the invoice date. */
+export const LEGAL_PAYMENT_TERM_DAYS = 60;
+/** …or 45 days end of month, when agreed. */
+export const END_OF_MONTH_TERM_DAYS = 45;
+
+function endOfMonth(d: CalendarDate): CalendarDate {
+  return calendarDate(yearOf(d), monthOf(d), daysInMonth(yearOf(d), monthOf(d))) as CalendarDate;
+}
+
+/** The latest Échéance the law allows: the later of 60 days after Date facture and 45 days
+ * end of month — counted either way the DGCCRF accepts (45 days then the end of that month,
+ * or the end of the month then 45 days), so that no lawful term is ever flagged. */
+export function latestLegalDueDate(invoiceDate: CalendarDate): CalendarDate {
+  return maxDate(
+    addDays(invoiceDate, LEGAL_PAYMENT_TERM_DAYS),
+    endOfMonth(addDays(invoiceDate, END_OF_MONTH_TERM_DAYS)),
+    addDays(endOfMonth(invoiceDate), END_OF_MONTH_TERM_DAYS),
+  );
+}
+
+/** An Échéance typed beyond the legal payment term (a blank one, defaulted to 30 days, never is). */
+export function isDueDateBeyondLegalTerm(
+  claim: Pick<Claim, "invoiceDate" | "dueDate" | "dueDateDefaulted">,
+): boolean {
+  return !claim.dueDateDefaulted && claim.dueDate > latestLegalDueDate(claim.invoiceDate);
+}
+
+export const TYPE_NOT_GIVEN_NOTE =
+  "Type non renseigné : la facture est traitée comme celle d'un particulier (ni pénalités ni indemnité de 40 €)";
+
+/** The notes of one claim, in French, for wherever the user reads about it. */
+export function claimNotes(claim: Claim): string[] {
+  const notes: string[] = [];
+  if (claim.clientTypeDefaulted) notes.push(TYPE_NOT_GIVEN_NOTE);
+  if (isDueDateBeyondLegalTerm(claim)) {
+    notes.push(
+      `Échéance au-delà du délai légal de paiement : le ${formatFrenchDate(claim.dueDate)}, plus de 60 jours après la facture du ${formatFrenchDate(claim.invoiceDate)} (article L441-10 I du Code de commerce : 60 jours, ou 45 jours fin de mois) ; l'échéance est conservée telle quelle`,
+    );
+  }
+  return notes;
+}

@@ -1,0 +1,22 @@
+// One contact per debtor per calendar day, and the gap between two contacts, whoever sends
+// (the trigger, a rerun, the sidebar): every sender asks this rule with the debtor's last
+// contact, taken from the Journal and the ledger (lastContactByDebtor).
+import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
+import { nextBusinessDay } from "./holidays";
+
+/** The first day a debtor last contacted on `lastContact` may be contacted again: the gap,
+ * ending on a business day (a reminder held back by it never goes out on a Sunday). */
+export function nextContactDay(lastContact: CalendarDate, gapDays: number): CalendarDate {
+  return nextBusinessDay(addDays(lastContact, Math.max(1, gapDays)));
+}
+
+/** Why the debtor may not be contacted today, in French; undefined when it may. */
+export function contactHoldBack(
+  lastContact: CalendarDate | undefined,
+  today: CalendarDate,
+  gapDays: number,
+): string | undefined {
+  if (lastContact === undefined || today >= nextContactDay(lastContact, gapDays)) return undefined;
+  if (lastContact === today) return "client déjà contacté aujourd'hui, un seul contact par jour";
+  return `client contacté le ${formatFrenchDate(lastContact)}, délai minimal de ${gapDays} jours`;
+}
