@@ -31,6 +31,9 @@ interface Debtor {
   email: string;
   type: "Professionnel" | "Particulier";
   profile: "Standard" | "Fidèle" | "En difficulté" | "Récalcitrant";
+  /** Postal address, one line per "\n" (a registered letter needs it). */
+  address?: string;
+  siren?: string;
 }
 
 const D = {
@@ -39,24 +42,32 @@ const D = {
     email: "contact@boulangerie-martin.example",
     type: "Professionnel",
     profile: "Standard",
+    address: "Boulangerie Martin\n8 place des Terreaux\n69001 Lyon",
+    siren: "552 100 554",
   },
   garage: {
     name: "Garage Lefèvre & Fils",
     email: "compta@garage-lefevre.example",
     type: "Professionnel",
     profile: "Fidèle",
+    address: "Garage Lefèvre & Fils\n41 avenue Jean Jaurès\n69007 Lyon",
+    siren: "384 262 957",
   },
   cabinet: {
     name: "Cabinet Rousseau Architectes",
     email: "factures@rousseau-architectes.example",
     type: "Professionnel",
     profile: "Standard",
+    address: "Cabinet Rousseau Architectes\n3 quai Saint-Antoine\n69002 Lyon",
+    siren: "799 346 212",
   },
   hotel: {
     name: "Hôtel du Parc",
     email: "direction@hotel-du-parc.example",
     type: "Professionnel",
     profile: "Récalcitrant",
+    address: "Hôtel du Parc\n27 boulevard des Belges\n69006 Lyon",
+    siren: "412 587 630",
   },
   association: {
     name: "Association Les Amis du Livre",
@@ -69,6 +80,8 @@ const D = {
     email: "gestion@fleurs-moreau.example",
     type: "Professionnel",
     profile: "En difficulté",
+    address: "Fleurs & Jardins Moreau\n15 rue Garibaldi\n69003 Lyon",
+    siren: "530 971 448",
   },
   // Two addresses in one cell: both receive the reminders.
   restaurant: {
@@ -76,12 +89,15 @@ const D = {
     email: "compta@bouchon-lyonnais.example; gerant@bouchon-lyonnais.example",
     type: "Professionnel",
     profile: "Standard",
+    address: "Restaurant Le Bouchon Lyonnais\n2 rue Mercière\n69002 Lyon",
+    siren: "488 215 306",
   },
   bernard: {
     name: "Camille Bernard",
     email: "camille.bernard@exemple.test",
     type: "Particulier",
     profile: "Standard",
+    address: "Camille Bernard\n54 rue de la République\n69100 Villeurbanne",
   },
   // No email: every email step becomes a task (a phone call) for the user.
   menuiserie: { name: "Menuiserie Girard", email: "", type: "Professionnel", profile: "Standard" },
@@ -102,6 +118,8 @@ const D = {
     email: "comptabilite@transports-garnier.example",
     type: "Professionnel",
     profile: "Récalcitrant",
+    address: "Transports Garnier SAS\nZI de la Plaine\n69800 Saint-Priest",
+    siren: "345 678 912",
   },
 } satisfies Record<string, Debtor>;
 
@@ -471,17 +489,18 @@ const LEDGER_HEADERS = [
 ];
 
 const FORMULAS: Record<number, string> = {
-  14: "=STATUT_CREANCE(A2:N; A1:N1; TODAY())",
-  15: "=NEXT_RELANCE(A2:N; A1:N1; TODAY())",
-  17: "=PENALITES_RETARD(A2:N; A1:N1; TODAY())",
-  18: "=INDEMNITE_RECOUVREMENT(A2:N; A1:N1; TODAY())",
-  19: "=DATE_PRESCRIPTION(A2:N; A1:N1)",
+  17: "=STATUT_CREANCE(A2:Q; A1:Q1; TODAY())",
+  18: "=NEXT_RELANCE(A2:Q; A1:Q1; TODAY())",
+  20: "=PENALITES_RETARD(A2:Q; A1:Q1; TODAY())",
+  21: "=INDEMNITE_RECOUVREMENT(A2:Q; A1:Q1; TODAY())",
+  22: "=DATE_PRESCRIPTION(A2:Q; A1:Q1)",
 };
 
-const DATE_COLUMNS = new Set([4, 5, 10, 12, 13, 16, 19]);
-const EURO_COLUMNS = new Set([6, 7, 17, 18]);
+const DATE_COLUMNS = new Set([4, 5, 10, 12, 13, 14, 19, 22]);
+const EURO_COLUMNS = new Set([6, 7, 20, 21]);
 const LEDGER_WIDTHS = [
-  110, 230, 300, 110, 95, 95, 110, 110, 110, 60, 125, 210, 135, 140, 120, 210, 150, 95, 90, 100,
+  110, 230, 300, 110, 95, 95, 110, 110, 110, 60, 125, 210, 135, 140, 140, 260, 100, 120, 210, 150,
+  95, 90, 100,
 ];
 
 function day(iso: string): Date | "" {
@@ -527,6 +546,9 @@ function ledgerSheet(): SheetModel {
       last?.[0] ?? "",
       day(last?.[1] ?? ""),
       day(inv.acknowledged ?? ""),
+      "",
+      inv.debtor.address ?? "",
+      inv.debtor.siren ?? "",
       "",
       "",
       "",

@@ -41,9 +41,11 @@ interface RunReport {
     to: string;
     subject: string;
     outcome: string;
+    task?: string;
     docId?: string;
   }[];
   skipped: { invoice: string; reason: string }[];
+  notes?: { invoice: string; note: string }[];
   errors: { invoice: string; row: number; message: string }[];
   postponed: { invoices: string[]; client: string; step: string; reason: string }[];
   toCheck: { invoices: string[]; client: string; step: string; at: string }[];
@@ -193,10 +195,12 @@ function runJson(report: RunReport, sb: Sandbox, written: Written, out: string) 
         channel: a.channel,
         to: a.to,
         subject: a.subject,
+        ...(a.task !== undefined ? { task: a.task } : {}),
         files,
       };
     }),
     skipped: report.skipped.map((s) => ({ invoice: s.invoice, reason: s.reason })),
+    notes: report.notes ?? [],
     errors: report.errors.map((e) => ({
       invoice: e.invoice,
       message: e.row > 0 ? `ligne ${e.row} : ${e.message}` : e.message,
@@ -235,6 +239,7 @@ function printSummary(
     lines.push(
       `    • ${a.step} (${CHANNEL_LABELS[a.channel]}) — ${a.client}${to} — ${a.invoices.join(", ")}`,
     );
+    if (a.task) lines.push(`        Tâche : ${a.task}`);
     for (const f of a.files) lines.push(`        ${f}`);
   }
   if (report.postponed.length > 0) {
@@ -254,6 +259,11 @@ function printSummary(
   }
   lines.push(`  ${report.skipped.length} facture(s) sans action aujourd'hui :`);
   for (const s of report.skipped) lines.push(`    • ${s.invoice} : ${s.reason}`);
+  const notes = report.notes ?? [];
+  if (notes.length > 0) {
+    lines.push(`  ${notes.length} remarque(s) sur « Créances » :`);
+    for (const n of notes) lines.push(`    • ${n.invoice} : ${n.note}`);
+  }
   for (const p of report.settingsProblems) lines.push(`  Paramètres : ${p}`);
   const calls = Object.values(json.serviceCalls).reduce((s, n) => s + n, 0);
   lines.push(

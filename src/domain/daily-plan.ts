@@ -11,6 +11,7 @@ import {
   type JournalEntry,
   lastContactByDebtor,
   OUTCOMES,
+  stepOfEntry,
   stepsTakenByInvoice,
   takenActionKeys,
 } from "./journal";
@@ -44,7 +45,7 @@ export interface PlannedAction {
 /** A task for a person, journaled « Tâche à faire »: post a registered letter, declare a
  * claim to the mandataire judiciaire. */
 export interface PlannedTask {
-  /** Idempotence key: its Journal step and invoices. */
+  /** Idempotence key: what it is and its invoices. */
   key: string;
   /** The Journal's « Étape ». */
   step: string;
@@ -79,7 +80,8 @@ export interface DailyPlan {
   actions: PlannedAction[];
   skipped: Skip[];
   errors: RowError[];
-  /** Tasks that go with no message: the declarations of claims under a procédure collective. */
+  /** Tasks that go with no message: the declarations of claims under a procédure collective,
+   * and a « Poster en LRAR » task a stopped run left out. */
   tasks: PlannedTask[];
   /** What the user should know about a row that is not an error (Type non renseigné, an
    * Échéance beyond the legal term). */
@@ -153,18 +155,48 @@ export function joinsEscalation(claim: Claim, step: StepNumber, today: CalendarD
   );
 }
 
+const REGISTERED_LETTER = "Poster en LRAR";
+
 /** The « Poster en LRAR » task of a mise en demeure, with the debtor's postal address. */
-export function registeredLetterTask(client: string, claims: readonly Claim[]): PlannedTask {
-  const invoices = claims.map((c) => c.invoiceNumber);
-  const address = claims.find((c) => c.address !== undefined)?.address;
+export function registeredLetterTask(
+  client: string,
+  invoices: readonly string[],
+  address: string | undefined,
+): PlannedTask {
   const where = address ? address.split("\n").join(", ") : "adresse postale manquante";
   return {
-    key: actionKey(invoices, "Poster en LRAR"),
+    key: actionKey(invoices, REGISTERED_LETTER),
     step: stepLabel(3),
     client,
-    invoices,
-    text: `Poster en LRAR la mise en demeure de ${client} (${invoicesText(invoices)}) : ${where}`,
+    invoices: [...invoices],
+    text: `${REGISTERED_LETTER} la mise en demeure de ${client} (${invoicesText(invoices)}) : ${where}`,
   };
+}
+
+/** A Journal line holding a « Poster en LRAR » task. */
+export function isRegisteredLetterTask(entry: Pick<JournalEntry, "channel" | "subject">): boolean {
+  return entry.channel === "Tâche" && entry.subject.startsWith(REGISTERED_LETTER);
+}
+
+/** Mises en demeure the Journal shows done but without their « Poster en LRAR » task (a run
+ * stopped between the two): the task is planned again, once. */
+function missingRegisteredLetterTasks(
+  journal: readonly JournalEntry[],
+  addressOf: (invoices: readonly string[]) => string | undefined,
+): PlannedTask[] {
+  const planned = new Set(
+    journal.filter(isRegisteredLetterTask).map((e) => actionKey(e.invoices, REGISTERED_LETTER)),
+  );
+  const tasks: PlannedTask[] = [];
+  for (const e of journal) {
+    const done = e.outcome === OUTCOMES.sentLrarToPost || e.outcome === OUTCOMES.letterLrarToPost;
+    if (!done || stepOfEntry(e) !== 3) continue;
+    const task = registeredLetterTask(e.client, e.invoices, addressOf(e.invoices));
+    if (planned.has(task.key)) continue;
+    planned.add(task.key);
+    tasks.push(task);
+  }
+  return tasks;
 }
 
 /** The « Déclarer la créance » task of a debtor under a procédure collective. */
@@ -181,6 +213,10 @@ export function declarationTask(
     invoices,
     text: `Déclarer la créance au mandataire judiciaire avant le ${formatFrenchDate(declarationDeadline(judgment))} : ${client}, procédure collective ouverte le ${formatFrenchDate(judgment)} (${invoicesText(invoices)})`,
   };
+}
+
+function addressOf(claims: readonly (Claim | undefined)[]): string | undefined {
+  return claims.find((c) => c?.address !== undefined)?.address;
 }
 
 function invoicesText(invoices: readonly string[]): string {
@@ -329,10 +365,17 @@ export function planDailyRun(
       invoices,
       joined: joined.map((c) => c.invoiceNumber),
     };
-    if (chosen.step === 3) action.lrarTask = registeredLetterTask(client, going);
+    if (chosen.step === 3)
+      action.lrarTask = registeredLetterTask(client, invoices, addressOf(going));
     actions.push(action);
   }
 
+  const byInvoice = new Map([...debtors.values()].flat().map((c) => [c.invoiceNumber, c]));
+  tasks.push(
+    ...missingRegisteredLetterTasks(journal, (invoices) =>
+      addressOf(invoices.map((i) => byInvoice.get(i))),
+    ),
+  );
   actions.sort(byPriority);
   const unconfirmed = journal.filter((e) => e.outcome === OUTCOMES.intent);
   return { today, actions, skipped, errors, tasks, notes, unconfirmed, ledgerCatchUp };

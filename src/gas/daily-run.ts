@@ -205,12 +205,19 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       return created;
     });
     if (action.email) ctx.emailsLeft -= recipients;
-    const outcome = action.email ? OUTCOMES.sent : OUTCOMES.task;
+    // Say what really happened: the email left, the registered letter is still to post.
+    const outcome = action.email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost;
     confirmJournal(row as JournalRef, outcome, doc.docUrl);
+    const task = action.lrarTask?.text;
+    if (task !== undefined) {
+      const line = { channel: "Tâche", recipient: "", subject: task, outcome: OUTCOMES.task };
+      appendJournal([journalEntry(action, ctx, { ...line, document: doc.docUrl })], new Date());
+    }
     return {
       ...report,
       subject,
       outcome,
+      ...(task !== undefined ? { task } : {}),
       docUrl: doc.docUrl,
       pdfUrl: doc.pdfUrl,
       docId: doc.docId,
@@ -255,6 +262,7 @@ function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
     postponed: [],
     toCheck: [],
     settingsProblems: [],
+    notes: [],
   };
 }
 
@@ -279,6 +287,7 @@ function runUnderLock(
     plan.actions = plan.actions.filter((a) => debtorKey(a.client) === debtor);
   report.skipped = plan.skipped;
   report.errors = plan.errors;
+  report.notes = plan.notes;
 
   // A run that died between an intent and its confirmation: never send again, ask a person.
   const unconfirmed = journal.filter((l) => l.outcome === OUTCOMES.intent);
@@ -368,6 +377,27 @@ function runUnderLock(
         message: `${action.stepLabel} : ${message}`,
       });
     }
+  }
+
+  // Tasks with no message (a claim to declare to the mandataire judiciaire): journaled once.
+  for (const task of plan.tasks) {
+    const entry = {
+      ...systemEntry(task.text, OUTCOMES.task, ctx.by),
+      invoices: task.invoices,
+      client: task.client,
+      step: task.step,
+      channel: "Tâche",
+    };
+    appendJournal([entry], new Date());
+    report.actions.push({
+      invoices: task.invoices,
+      client: task.client,
+      step: task.step,
+      channel: "task",
+      to: "",
+      subject: task.text,
+      outcome: OUTCOMES.task,
+    });
   }
 
   writeStepsDone(ledger, done, dates);

@@ -1,5 +1,5 @@
 // What a run did, for the user (toast, alert, sidebar) and for `npm start`'s run.json.
-import type { RowError, Skip } from "../domain/daily-plan";
+import type { ClaimNote, RowError, Skip } from "../domain/daily-plan";
 
 export interface ActionReport {
   invoices: string[];
@@ -9,6 +9,8 @@ export interface ActionReport {
   to: string;
   subject: string;
   outcome: string;
+  /** The task a person must do with it (a mise en demeure: « Poster en LRAR … »). */
+  task?: string;
   /** Google Doc and PDF of a letter or dossier. */
   docUrl?: string;
   pdfUrl?: string;
@@ -27,6 +29,9 @@ export interface RunReport {
   /** Journal intents never confirmed: possibly sent, a person must check. */
   toCheck: { invoices: string[]; client: string; step: string; at: string }[];
   settingsProblems: string[];
+  /** What the user should know about rows that are not errors (Type non renseigné, an
+   * Échéance beyond the legal term). */
+  notes: ClaimNote[];
   /** Why the run stopped early, or failed. */
   stoppedBecause?: string;
   failure?: string;
@@ -48,6 +53,7 @@ export function saveReport(report: RunReport): void {
     ...report,
     skipped: report.skipped.slice(0, 20),
     errors: report.errors.slice(0, 20),
+    notes: report.notes.slice(0, 20),
   };
   // A property value holds 9 KB: drop detail until it fits, never cut the JSON itself.
   const fits = (text: string) => utf8Bytes(text) <= PROPERTY_BYTES;
@@ -101,6 +107,21 @@ export function reportSummary(r: RunReport): string {
     lines.push(`${r.toCheck.length} envoi(s) interrompu(s) à vérifier dans le Journal.`);
   if (r.errors.length > 0)
     lines.push(`${r.errors.length} ligne(s) en erreur dans « Créances » (voir la colonne Statut).`);
+  const toPost = r.actions.filter((a) => a.task !== undefined).length;
+  if (toPost > 0)
+    lines.push(
+      toPost > 1
+        ? `${toPost} mises en demeure à poster en recommandé avec accusé de réception (tâches au Journal).`
+        : "1 mise en demeure à poster en recommandé avec accusé de réception (tâche au Journal).",
+    );
+  const notes = r.notes ?? [];
+  if (notes.length > 0)
+    lines.push(
+      `À vérifier dans « Créances » : ${notes
+        .slice(0, 3)
+        .map((n) => `${n.invoice} — ${n.note}`)
+        .join(" ; ")}${notes.length > 3 ? ` ; et ${notes.length - 3} autre(s)` : ""}.`,
+    );
   if (r.settingsProblems.length > 0) lines.push(`Paramètres : ${r.settingsProblems.join(" ; ")}.`);
   return lines.join("\n");
 }

@@ -35,8 +35,10 @@ const DATE_FIELDS: LedgerField[] = [
   "suspendedUntil",
   "lastStepDate",
   "acknowledgedOn",
+  "insolvencyJudgment",
 ];
 const AMOUNT_FIELDS: LedgerField[] = ["amount", "paid"];
+const NEWER_FIELDS: readonly LedgerField[] = ["insolvencyJudgment", "address", "siren"];
 const EURO_FORMAT = '#,##0.00 "€"';
 const DATE_FORMAT = "dd/mm/yyyy";
 
@@ -98,11 +100,21 @@ function setupLedger(report: SetupReport): void {
   const firstNew = sheet.getLastColumn();
   let next = firstNew;
   const additions: string[] = [];
-  for (const field of LEDGER_FIELDS.filter((f) => columns[f] === undefined)) {
+  // The newer optional columns (Procédure collective, Adresse, SIREN) go in before the
+  // computed ones; a ledger that already has those keeps its layout and its formulas' range
+  // (added after them, they would fall inside the formulas' own range): the daily run and
+  // the sidebar read them wherever the user adds them.
+  const computedYet = COMPUTED_COLUMNS.some((c) => headerTexts.includes(c.header.toLowerCase()));
+  const wanted = LEDGER_FIELDS.filter(
+    (f) => columns[f] === undefined && !(computedYet && NEWER_FIELDS.includes(f)),
+  );
+  for (const field of wanted) {
     columns[field] = next++;
     additions.push(CANONICAL_HEADERS[field]);
   }
-  const ledgerEnd = Math.max(...LEDGER_FIELDS.map((f) => columns[f] as number));
+  const ledgerEnd = Math.max(
+    ...LEDGER_FIELDS.filter((f) => columns[f] !== undefined).map((f) => columns[f] as number),
+  );
   const computedAt = new Map<string, number>();
   for (const [i, h] of headerTexts.entries()) computedAt.set(h, i);
   const formulas: { column: number; fn: string; withToday: boolean }[] = [];

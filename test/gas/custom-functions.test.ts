@@ -74,7 +74,20 @@ const ROWS: CellValue[][] = [
     day("2026-11-02"),
   ],
   [900, "Atelier Roux", "", day("2026-10-02"), "F-004", "", day("2026-09-02"), 900, "", "", "", ""],
-  [500, "SARL Litige", "", day("2026-10-02"), "F-005", "", day("2026-09-02"), 0, "", "x", "", ""],
+  [
+    500,
+    "SARL Litige",
+    "",
+    day("2026-10-02"),
+    "F-005",
+    "Professionnel",
+    day("2026-09-02"),
+    0,
+    "",
+    "x",
+    "",
+    "",
+  ],
 ];
 
 function sandboxAt(now: string): Sandbox {
@@ -151,8 +164,8 @@ describe("custom functions from the bundle", () => {
       "2031-10-27",
       "",
       expect.stringMatching(/^Erreur/),
-      "2028-10-31",
-      "2031-10-02",
+      "2028-10-01", // a consumer: 2 years from Date facture
+      "2028-09-02", // Type blank: a consumer too
       "2031-10-02",
     ]);
   });
@@ -259,7 +272,7 @@ describe("custom functions and « Paramètres »", () => {
         "F-1",
         "Client",
         "",
-        "",
+        "Professionnel",
         day("2026-10-01"),
         day("2026-10-31"),
         1850,

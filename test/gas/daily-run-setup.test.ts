@@ -27,7 +27,7 @@ describe("Initialiser le classeur", () => {
       "Paramètres",
     ]);
     const ledger = sheet(sb, "Créances");
-    expect(ledger.values[0]?.slice(0, 20)).toEqual([
+    expect(ledger.values[0]?.slice(0, 23)).toEqual([
       "N° facture",
       "Client",
       "Email",
@@ -42,6 +42,9 @@ describe("Initialiser le classeur", () => {
       "Dernière étape",
       "Date dernière étape",
       "Date reconnaissance",
+      "Procédure collective",
+      "Adresse",
+      "SIREN",
       "Statut",
       "Prochaine étape",
       "Date prochaine étape",
@@ -51,11 +54,11 @@ describe("Initialiser le classeur", () => {
     ]);
     expect(ledger.frozenRows).toBe(1);
     expect(ledger.formulas[1]?.filter((f) => f !== "")).toEqual([
-      "=STATUT_CREANCE(A2:N; A1:N1; TODAY())",
-      "=NEXT_RELANCE(A2:N; A1:N1; TODAY())",
-      "=PENALITES_RETARD(A2:N; A1:N1; TODAY())",
-      "=INDEMNITE_RECOUVREMENT(A2:N; A1:N1; TODAY())",
-      "=DATE_PRESCRIPTION(A2:N; A1:N1)",
+      "=STATUT_CREANCE(A2:Q; A1:Q1; TODAY())",
+      "=NEXT_RELANCE(A2:Q; A1:Q1; TODAY())",
+      "=PENALITES_RETARD(A2:Q; A1:Q1; TODAY())",
+      "=INDEMNITE_RECOUVREMENT(A2:Q; A1:Q1; TODAY())",
+      "=DATE_PRESCRIPTION(A2:Q; A1:Q1)",
     ]);
     expect(sheet(sb, "Journal").values[0]?.slice(0, 10)).toEqual([
       "Date",

@@ -127,17 +127,18 @@ const EXPECTED: [string, string, string, string, string][] = [
   ["2026-11-02", "F-301", "Cabinet Rousseau Architectes", C1, "Email"],
   // Due Monday 2: J+1 = Tuesday 3; both invoices in one message.
   ["2026-11-03", "F-101, F-102", "Boulangerie Martin", C1, "Email"],
-  // Typed « Relance ferme » on 30/10: J+20 = 25/10 is past, the gap ends 4/11.
-  ["2026-11-04", "F-1001", "Transports Girard", C3, "Courrier + email"],
+  // Typed « Relance ferme » on 30/10: J+20 = 25/10 is past, the gap ends 4/11, but the
+  // firm reminder's 8 days run to 7/11: 30/10 + 9 = Sunday 8 → Monday 9.
+  ["2026-11-09", "F-1001", "Transports Girard", C3, "Courrier + email"],
   // J+7 = Monday 9; F-301: 2/11 + 5 = Saturday 7 → Monday 9; F-201: J+1 = Saturday → Monday.
   ["2026-11-09", "F-301", "Cabinet Rousseau Architectes", C2, "Email"],
   ["2026-11-09", "F-101, F-102", "Boulangerie Martin", C2, "Email"],
   ["2026-11-09", "F-201", "Garage Lefèvre & Fils", C1, "Email"],
   // Récalcitrant: no courtesy; J+1 = 11/11, a holiday → Thursday 12.
   ["2026-11-12", "F-401", "Hôtel du Parc", C2, "Email"],
-  // Mise en demeure 4/11 + 8 days + 1 = Friday 13 (J+30 was long past).
-  ["2026-11-13", "F-1001", "Transports Girard", C4, "Dossier"],
   ["2026-11-17", "F-501", "M. Jean Dupont", C1, "Email"],
+  // Mise en demeure 9/11 + 8 days + 1 = Wednesday 18 (J+30 was long past).
+  ["2026-11-18", "F-1001", "Transports Girard", C4, "Dossier"],
   ["2026-11-19", "F-701", "Librairie Papyrus", C1, "Email"],
   // J+20 = Sunday 22 → Monday 23.
   ["2026-11-23", "F-101, F-102", "Boulangerie Martin", C3, "Courrier + email"],
@@ -157,23 +158,30 @@ const EXPECTED: [string, string, string, string, string][] = [
   ["2026-12-02", "F-1101", "Atelier Roux", C2, "Email"],
   // J+20 = Sunday 6 → Monday 7.
   ["2026-12-07", "F-501", "M. Jean Dupont", C3, "Courrier + email"],
-  ["2026-12-08", "F-701", "Librairie Papyrus", C3, "Courrier + email"],
+  // F-701's J+20 (8/12) waits for the firm reminder's 8 days: 30/11 + 9 = 9/12. F-702, late
+  // and at a lower step, joins it: the debtor escalates as a whole.
+  ["2026-12-09", "F-701, F-702", "Librairie Papyrus", C3, "Courrier + email"],
   // 1/12 + 9 = 10/12 (J+20 = 30/11).
   ["2026-12-10", "F-401", "Hôtel du Parc", C4, "Dossier"],
-  // J+20 = Sunday 13 → Monday 14; F-702's J+20 (Thursday 10) waited for the gap after 8/12.
-  ["2026-12-14", "F-702", "Librairie Papyrus", C3, "Courrier + email"],
+  // J+20 = Sunday 13 → Monday 14.
   ["2026-12-14", "F-601", "Menuiserie Blanc", C3, "Courrier"],
   ["2026-12-15", "F-1101", "Atelier Roux", C3, "Courrier + email"],
   ["2026-12-16", "F-501", "M. Jean Dupont", C4, "Dossier"],
   ["2026-12-16", "F-901", "Pharmacie Centrale", C1, "Email"],
-  // 8/12 + 9 = 17/12 < J+30 = 18/12; a dossier is not held back by 14/12's letter.
-  ["2026-12-18", "F-701", "Librairie Papyrus", C4, "Dossier"],
+  // 9/12 + 9 = 18/12 = F-701's J+30; F-702 (J+30 on Sunday 20) joins the dossier.
+  ["2026-12-18", "F-701, F-702", "Librairie Papyrus", C4, "Dossier"],
   ["2026-12-22", "F-901", "Pharmacie Centrale", C2, "Email"],
-  ["2026-12-23", "F-702", "Librairie Papyrus", C4, "Dossier"],
   ["2026-12-23", "F-601", "Menuiserie Blanc", C4, "Dossier"],
   // J+30 = 25/12, a holiday, then a week-end → Monday 28.
   ["2026-12-28", "F-1101", "Atelier Roux", C4, "Dossier"],
 ];
+
+/** Every mise en demeure is followed by its « Poster en LRAR » task in the Journal. */
+const EXPECTED_LINES = EXPECTED.flatMap((e) =>
+  e[3] === C3 ? [e, [e[0], e[1], e[2], C3, "Tâche"] as typeof e] : [e],
+);
+const isLrarTask = (l: JournalLine) =>
+  l.channel === "Tâche" && l.subject.startsWith("Poster en LRAR");
 
 const HOLIDAYS = new Set(["2026-11-01", "2026-11-11", "2026-12-25", "2027-01-01"]);
 const isBusinessDay = (iso: string) => {
@@ -264,7 +272,9 @@ describe("sixty days of a ledger under the daily trigger", () => {
   });
 
   it("takes each step of the ladder on the day DESIGN §3 gives, and nothing else", () => {
-    expect(lines.map((l) => [l.day, l.invoices, l.client, l.step, l.channel])).toEqual(EXPECTED);
+    expect(lines.map((l) => [l.day, l.invoices, l.client, l.step, l.channel])).toEqual(
+      EXPECTED_LINES,
+    );
     for (const l of lines) {
       expect(l.at.slice(11)).toBe("09:00");
       expect(l.by).toBe("Recouvra (automatique)");
@@ -283,7 +293,12 @@ describe("sixty days of a ledger under the daily trigger", () => {
       ["2026-11-09", C2],
     ]);
     // Suspended until 30/11 from 13/11: its mise en demeure (J+10 = 20/11) waited.
-    expect(stepsOf("F-401").map(([d]) => d)).toEqual(["2026-11-12", "2026-12-01", "2026-12-10"]);
+    expect(stepsOf("F-401").map(([d]) => d)).toEqual([
+      "2026-11-12",
+      "2026-12-01",
+      "2026-12-01",
+      "2026-12-10",
+    ]);
     expect(stepsOf("F-801")).toEqual([]);
     expect(
       sb.mails.some((m) => /voisin|garage/.test(m.to) && m.date > new Date("2026-11-10")),
@@ -292,13 +307,15 @@ describe("sixty days of a ledger under the daily trigger", () => {
 
   it("never writes to a debtor twice within 5 days, and hands over 9 days after the letter", () => {
     const contacts = new Map<string, string[]>();
-    for (const l of lines.filter((x) => x.channel !== "Dossier"))
+    for (const l of lines.filter((x) => x.channel !== "Dossier" && !isLrarTask(x)))
       contacts.set(l.client, [...(contacts.get(l.client) ?? []), l.day]);
     for (const days of contacts.values())
       for (let i = 1; i < days.length; i++)
         expect(daysLate(days[i - 1] as string, days[i] as string)).toBeGreaterThanOrEqual(5);
     for (const dossier of lines.filter((l) => l.channel === "Dossier")) {
-      const notice = lines.find((l) => l.step === C3 && l.invoices === dossier.invoices);
+      const notice = lines.find(
+        (l) => l.step === C3 && l.channel !== "Tâche" && l.invoices === dossier.invoices,
+      );
       expect(notice).toBeDefined();
       expect(daysLate(notice?.day as string, dossier.day)).toBeGreaterThanOrEqual(9);
     }
@@ -316,7 +333,7 @@ describe("sixty days of a ledger under the daily trigger", () => {
       expect(m.fromName).toBe(COMPANY);
       expect(m.replyTo).toBe(CREDITOR.Email);
       expect(m.date.toISOString().slice(0, 10)).toBe(l.day);
-      expect(l.outcome).toBe("Envoyé");
+      expect(l.outcome).toBe(l.step === C3 ? "Email envoyé — LRAR à poster" : "Envoyé");
       for (const n of l.invoices.split(", ")) {
         expect(m.subject).toContain(n);
         expect(m.body).toContain(n);
@@ -389,7 +406,7 @@ describe("sixty days of a ledger under the daily trigger", () => {
   });
 
   it("mises en demeure: a Doc with every element, its PDF attached to the email, the deadline", () => {
-    for (const l of lines.filter((x) => x.step === C3)) {
+    for (const l of lines.filter((x) => x.step === C3 && x.channel !== "Tâche")) {
       const doc = docText(sb, docIdOf(l.document));
       const text = plain(doc);
       const invoices = l.invoices.split(", ");
@@ -414,8 +431,8 @@ describe("sixty days of a ledger under the daily trigger", () => {
         expect(text).toContain("intérêts au taux légal");
       }
       if (l.channel === "Courrier") {
-        // No address: a task to post it, no email.
-        expect(l.outcome).toBe("Tâche à faire");
+        // No address: a letter to post, no email.
+        expect(l.outcome).toBe("Courrier prêt — LRAR à poster");
         expect(l.subject).toContain("recommandé");
         continue;
       }
@@ -460,14 +477,14 @@ describe("sixty days of a ledger under the daily trigger", () => {
         sb.mails.filter((m) => m.to === debtorEmail && m.date.toISOString().startsWith(l.day)),
       ).toEqual([]);
     }
-    // Sixteen Docs in all: 8 letters, 8 dossiers, each with its PDF in the debtor's folder.
-    expect(sb.documents).toHaveLength(16);
+    // Fourteen Docs in all: 7 letters, 7 dossiers, each with its PDF in the debtor's folder.
+    expect(sb.documents).toHaveLength(14);
     const pdfs = sb.drive.files.filter((f) => f.mimeType === "application/pdf");
-    expect(pdfs).toHaveLength(16);
+    expect(pdfs).toHaveLength(14);
   });
 
   it("tasks instead of emails for a debtor without an address", () => {
-    const tasks = lines.filter((l) => l.outcome === "Tâche à faire");
+    const tasks = lines.filter((l) => l.outcome === "Tâche à faire" && !isLrarTask(l));
     const letter = euros(amountsOn(["F-601"], "2026-12-14").total);
     expect(tasks.map((l) => [l.day, l.step, plain(l.subject)])).toEqual([
       [
@@ -476,11 +493,12 @@ describe("sixty days of a ledger under the daily trigger", () => {
         "Appeler / écrire à Menuiserie Blanc : relance de courtoisie (F-601 — 720,00 €)",
       ],
       ["2026-11-30", C2, "Appeler / écrire à Menuiserie Blanc : relance ferme (F-601 — 720,00 €)"],
-      [
-        "2026-12-14",
-        C3,
-        `Envoyer la mise en demeure à Menuiserie Blanc en recommandé avec AR (F-601 — ${letter})`,
-      ],
+    ]);
+    const notice = lines.find((l) => l.day === "2026-12-14" && l.client === "Menuiserie Blanc");
+    expect(notice && [notice.channel, notice.outcome, plain(notice.subject)]).toEqual([
+      "Courrier",
+      "Courrier prêt — LRAR à poster",
+      `Envoyer la mise en demeure à Menuiserie Blanc en recommandé avec AR (F-601 — ${letter})`,
     ]);
     expect(sb.mails.some((m) => m.body.includes("F-601"))).toBe(false);
   });

@@ -28,6 +28,9 @@ const HEADERS = [
   "Dernière étape",
   "Date dernière étape",
   "Date reconnaissance",
+  "Procédure collective",
+  "Adresse",
+  "SIREN",
 ];
 const COMPUTED = [
   "Statut",
@@ -49,17 +52,17 @@ async function ledger() {
 const day = (v: CellValue) => (v instanceof Date ? calendarDateIn(v, PARIS) : "");
 
 describe("examples/creances.xlsx", () => {
-  it("is the ledger of DESIGN §2: canonical headers in A1:N1, computed columns O:T with their formulas", async () => {
+  it("is the ledger of DESIGN §2: canonical headers in A1:Q1, computed columns R:W with their formulas", async () => {
     const { wb, sheet } = await ledger();
     expect(wb.sheets.map((s) => s.name)).toEqual(["Créances", "Journal", "Paramètres"]);
     expect(sheet.values[0]).toEqual([...HEADERS, ...COMPUTED]);
-    expect(sheet.formulas[1]?.slice(14)).toEqual([
-      "=STATUT_CREANCE(A2:N; A1:N1; TODAY())",
-      "=NEXT_RELANCE(A2:N; A1:N1; TODAY())",
+    expect(sheet.formulas[1]?.slice(17)).toEqual([
+      "=STATUT_CREANCE(A2:Q; A1:Q1; TODAY())",
+      "=NEXT_RELANCE(A2:Q; A1:Q1; TODAY())",
       "",
-      "=PENALITES_RETARD(A2:N; A1:N1; TODAY())",
-      "=INDEMNITE_RECOUVREMENT(A2:N; A1:N1; TODAY())",
-      "=DATE_PRESCRIPTION(A2:N; A1:N1)",
+      "=PENALITES_RETARD(A2:Q; A1:Q1; TODAY())",
+      "=INDEMNITE_RECOUVREMENT(A2:Q; A1:Q1; TODAY())",
+      "=DATE_PRESCRIPTION(A2:Q; A1:Q1)",
     ]);
     expect(sheet.formulas.slice(2).every((r) => r.every((f) => f === ""))).toBe(true);
     expect(sheet.frozenRows).toBe(1);
