@@ -54,3 +54,17 @@ export function claimNotes(claim: Claim): string[] {
   }
   return notes;
 }
+
+/** The notes of many invoices, one line per kind of note: « Type non renseigné : F-1, F-7 ». */
+export function notesByKind(notes: readonly { invoice: string; note: string }[]): string[] {
+  const byKind = new Map<string, string[]>();
+  for (const { invoice, note } of notes) {
+    const kind = note.slice(0, note.indexOf(" : ") >= 0 ? note.indexOf(" : ") : note.length);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), invoice]);
+  }
+  return [...byKind].map(([kind, invoices]) => {
+    const shown = invoices.slice(0, 10).join(", ");
+    const more = invoices.length > 10 ? ` et ${invoices.length - 10} autre(s)` : "";
+    return `${kind} : ${invoices.length > 1 ? "factures" : "facture"} ${shown}${more}`;
+  });
+}

@@ -3,9 +3,11 @@
 // here, only gathered per debtor.
 
 import { claimAmounts } from "../domain/amounts-due";
-import type { CalendarDate } from "../domain/calendar-date";
+import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { type Claim, debtorKey, isPaid } from "../domain/claim";
-import type { LedgerLine } from "../domain/daily-plan";
+import { claimNotes } from "../domain/claim-notes";
+import { isHandedOver, type LedgerLine } from "../domain/daily-plan";
+import { declarationDeadline, isUnderInsolvency } from "../domain/insolvency";
 import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
 import { paidOf, requireDebtor } from "../domain/ledger";
@@ -88,6 +90,7 @@ function invoiceView(
 /** The debtor's status: the one that says most about the open invoices. */
 const DEBTOR_STATUS_ORDER: readonly ClaimStatus[] = [
   "Litige",
+  "Procédure collective",
   "Prescrite",
   "Transmise",
   "Mise en demeure",
@@ -104,7 +107,9 @@ export function dossierView(source: ViewSource, client: string): Dossier {
   const open = claims.filter((c) => !isPaid(c));
   const statuses = new Set(invoices.map((i) => i.status));
   const status = DEBTOR_STATUS_ORDER.find((s) => statuses.has(s)) ?? "Soldée";
-  const scheduled = open
+  // After the handover Recouvra writes nothing more to the debtor: no next step to show.
+  const handedOver = isHandedOver(claims);
+  const scheduled = (handedOver ? [] : open)
     .map((c) => ({ c, next: nextStep(c, today, settings.ladder) }))
     .filter((x) => x.next !== undefined);
   const earliest = scheduled.map((x) => x.next?.date as string).sort()[0];
@@ -114,6 +119,16 @@ export function dossierView(source: ViewSource, client: string): Dossier {
   const notes = [...source.problems];
   const rateNote = missingRateNote(settings.rates, today);
   if (rateNote) notes.push(rateNote);
+  if (handedOver)
+    notes.push(
+      "Client transmis à un professionnel : Recouvra ne lui écrit plus ; toute facture échue depuis est à ajouter au dossier.",
+    );
+  const judgment = claims.find((c) => isUnderInsolvency(c) && !isPaid(c))?.insolvencyJudgment;
+  if (judgment !== undefined)
+    notes.push(
+      `Procédure collective ouverte le ${formatFrenchDate(judgment)} : aucune relance pour les factures antérieures, créance à déclarer au mandataire judiciaire avant le ${formatFrenchDate(declarationDeadline(judgment))}.`,
+    );
+  for (const c of claims) for (const n of claimNotes(c)) notes.push(`${c.invoiceNumber} : ${n}.`);
   const head = claims[0] as Claim;
   return {
     today,

@@ -5,7 +5,8 @@
 
 import { addDays, formatFrenchDate } from "../domain/calendar-date";
 import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
-import { planDailyRun } from "../domain/daily-plan";
+import { notesByKind } from "../domain/claim-notes";
+import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
 import { ledgerClaims, paidOf } from "../domain/ledger";
 import { formatEuros } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
@@ -62,6 +63,11 @@ export function workList(source: ViewSource): WorkList {
       });
     else add(a.client, { kind: "step", label: `${a.stepLabel} à envoyer`, detail: invoices });
   }
+  for (const t of plan.tasks) add(t.client, { kind: "task", label: t.step, detail: t.text });
+  const clientOf = new Map(claims.map((c) => [c.invoiceNumber, c.client]));
+  for (const s of plan.skipped)
+    if (s.reason === HANDED_OVER_REASON)
+      add(clientOf.get(s.invoice) ?? "", { kind: "task", label: s.reason, detail: s.invoice });
 
   const planned = new Set(source.plans.flatMap((p) => p.invoices));
   for (const c of claims) {
@@ -123,7 +129,7 @@ export function workList(source: ViewSource): WorkList {
     (a, b) =>
       a.rank - b.rank || a.oldestDue.localeCompare(b.oldestDue) || b.outstanding - a.outstanding,
   );
-  const notes = [...source.problems];
+  const notes = [...source.problems, ...notesByKind(plan.notes)];
   const rateNote = missingRateNote(settings.rates, today);
   if (rateNote) notes.push(rateNote);
   const open = claims.filter((c) => !isPaid(c));

@@ -24,6 +24,8 @@ import {
   runSettingProblem,
 } from "../../src/domain/settings";
 import { claimStatus } from "../../src/domain/status";
+import { dossierView, type ViewSource } from "../../src/views/dossier";
+import { workList } from "../../src/views/work-list";
 import { claim, d } from "./fixtures";
 
 const today = d("2026-11-26");
@@ -404,5 +406,62 @@ describe("11. very late invoices", () => {
   it("are more than 30 days past Échéance", () => {
     expect(isVeryLate(claim({ dueDate: d("2026-10-27") }), today)).toBe(false);
     expect(isVeryLate(claim({ dueDate: d("2026-10-26") }), today)).toBe(true);
+  });
+});
+
+describe("the sidebar's views follow the same rules", () => {
+  const source = (claims: Claim[]): ViewSource => ({
+    lines: claims.map(line),
+    journal: [],
+    plans: [],
+    today,
+    settings: DEFAULT_SETTINGS,
+    problems: [],
+  });
+  const handedOver = claim({
+    invoiceNumber: "F-1",
+    client: "Hôtel du Parc",
+    dueDate: d("2026-09-01"),
+    lastStep: 4,
+    lastStepDate: d("2026-10-15"),
+  });
+  const later = claim({ invoiceNumber: "F-2", client: "Hôtel du Parc", dueDate: d("2026-11-20") });
+
+  it("a handed-over debtor's dossier shows no next step and says why", () => {
+    const view = dossierView(source([handedOver, later]), "Hôtel du Parc");
+    expect(view.nextStep).toBeNull();
+    expect(view.notes).toContain(
+      "Client transmis à un professionnel : Recouvra ne lui écrit plus ; toute facture échue depuis est à ajouter au dossier.",
+    );
+    const list = workList(source([handedOver, later]));
+    expect(list.items[0]?.reasons).toContainEqual({
+      kind: "task",
+      label: "Client transmis : à ajouter au dossier",
+      detail: "F-2",
+    });
+  });
+
+  it("a dossier under a procédure collective, and the notes of a row", () => {
+    const insolvent = claim({
+      client: "Menuiserie Blanc",
+      invoiceDate: d("2026-08-01"),
+      dueDate: d("2026-09-01"),
+      insolvencyJudgment: d("2026-10-15"),
+    });
+    const blankType = claim({
+      invoiceNumber: "F-9",
+      client: "Menuiserie Blanc",
+      clientType: "Particulier",
+      clientTypeDefaulted: true,
+    });
+    const view = dossierView(source([insolvent, blankType]), "Menuiserie Blanc");
+    expect(view.status).toBe("Procédure collective");
+    expect(view.notes).toContain(
+      "Procédure collective ouverte le 15/10/2026 : aucune relance pour les factures antérieures, créance à déclarer au mandataire judiciaire avant le 15/12/2026.",
+    );
+    expect(view.notes).toContain(`F-9 : ${TYPE_NOT_GIVEN_NOTE}.`);
+    const list = workList(source([insolvent, blankType]));
+    expect(list.notes).toContain("Type non renseigné : facture F-9");
+    expect(list.items[0]?.reasons.map((r) => r.label)).toContain("Déclaration de créance");
   });
 });
