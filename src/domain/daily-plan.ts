@@ -1,6 +1,6 @@
 // What the daily run does today: which debtor gets which step for which invoices, in
 // what order, and why every other invoice waits. Pure: the shell executes the plan.
-import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
 import { type Claim, debtorKey, isOverdue, isPaid, isSuspended, outstanding } from "./claim";
 import { claimNotes } from "./claim-notes";
 import { contactHoldBack, lastContactOf } from "./contact-rule";
