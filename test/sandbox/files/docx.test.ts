@@ -1,8 +1,8 @@
 // .docx files opened back: the package is a zip whose word/document.xml holds the text.
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { docxBytes } from "../../sandbox/files/docx.js";
-import type { DocumentModel } from "../../sandbox/model.js";
+import { docxBytes } from "../../../sandbox/files/docx.js";
+import type { DocumentModel } from "../../../sandbox/model.js";
 
 const LETTER: DocumentModel = {
   id: "doc-1",

@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderPdf, toWinAnsi } from "../../sandbox/files/pdf.js";
-import type { DocumentModel, TextRun } from "../../sandbox/model.js";
+import { renderPdf, toWinAnsi } from "../../../sandbox/files/pdf.js";
+import type { DocumentModel, TextRun } from "../../../sandbox/model.js";
 
 const dir = mkdtempSync(join(tmpdir(), "recouvra-pdf-"));
 let count = 0;

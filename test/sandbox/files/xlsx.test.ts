@@ -3,11 +3,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { EURO_FORMAT } from "../../sandbox/files/formats.js";
-import { fromExcelFormula, toExcelFormula } from "../../sandbox/files/formula-syntax.js";
-import { readXlsx, xlsxBytes } from "../../sandbox/files/xlsx.js";
-import type { CellValue, SheetModel, WorkbookModel } from "../../sandbox/model.js";
-import { calendarDateIn, fromWallClock, midnightIn } from "../../sandbox/tz.js";
+import { EURO_FORMAT } from "../../../sandbox/files/formats.js";
+import { fromExcelFormula, toExcelFormula } from "../../../sandbox/files/formula-syntax.js";
+import { readXlsx, xlsxBytes } from "../../../sandbox/files/xlsx.js";
+import type { CellValue, SheetModel, WorkbookModel } from "../../../sandbox/model.js";
+import { calendarDateIn, fromWallClock, midnightIn } from "../../../sandbox/tz.js";
 
 const PARIS = "Europe/Paris";
 const day = (iso: string, tz = PARIS) => midnightIn(iso, tz);

@@ -1,9 +1,9 @@
 // French .csv: what Excel France writes and Google Sheets (locale fr_FR) reads.
 import { describe, expect, it } from "vitest";
-import { readCsv, writeCsv } from "../../sandbox/files/csv.js";
-import { EURO_FORMAT } from "../../sandbox/files/formats.js";
-import type { SheetModel } from "../../sandbox/model.js";
-import { calendarDateIn, fromWallClock, midnightIn } from "../../sandbox/tz.js";
+import { readCsv, writeCsv } from "../../../sandbox/files/csv.js";
+import { EURO_FORMAT } from "../../../sandbox/files/formats.js";
+import type { SheetModel } from "../../../sandbox/model.js";
+import { calendarDateIn, fromWallClock, midnightIn } from "../../../sandbox/tz.js";
 
 const PARIS = "Europe/Paris";
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,8 +1,8 @@
-// Apps Script's limits: 6 minutes per execution, locks that time out, and the restricted
-// mode of custom functions (read-only spreadsheet, no mail/docs/drive/triggers, 30 s).
+// Apps Script's limits: 6 minutes per execution, and the restricted mode of custom functions
+// (read-only spreadsheet, no mail/docs/drive/triggers, 30 s).
 
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "../../sandbox/index.js";
+import { createSandbox } from "../../../sandbox/index.js";
 
 const code = `
 function perCell(n) {
@@ -62,65 +62,6 @@ describe("the 6-minute limit", () => {
     expect(sb.run("sleeper", 5)).toBe("awake");
     expect(sb.run("sleeper", 5)).toBe("awake");
     expect(() => sb.run("sleeper", 7)).toThrow("Exceeded maximum execution time");
-  });
-});
-
-describe("fault injection", () => {
-  it("lets a hook fail a call: the bundle sees Google's error and goes on", () => {
-    const sb = sandbox();
-    let sends = 0;
-    sb.onServiceCall(({ key, phase }) => {
-      if (key === "MailApp.sendEmail" && phase === "before" && ++sends === 2)
-        throw new Error("Service unavailable: Gmail");
-    });
-    expect(sb.run("sendThree")).toBe(2);
-    expect(sb.mails.map((m) => m.subject)).toEqual(["Relance 1", "Relance 3"]);
-    expect(sb.workbook.sheets[0]?.values[1]?.[0]).toBe("Service unavailable: Gmail");
-  });
-
-  it("kills a run after a call: what was done remains, nothing after it happens", () => {
-    const sb = sandbox();
-    sb.onServiceCall(({ key, phase }) => {
-      if (key === "MailApp.sendEmail" && phase === "after" && sb.mails.length === 2)
-        sb.killExecution();
-    });
-    expect(() => sb.run("sendThree")).toThrow("Exceeded maximum execution time");
-    expect(sb.mails).toHaveLength(2);
-    // The catch block could not write either: every later call of the run throws.
-    expect(sb.workbook.sheets[0]?.values[2]?.[0]).toBe("");
-    sb.onServiceCall(undefined);
-    expect(sb.run("sendThree")).toBe(3);
-  });
-});
-
-describe("LockService", () => {
-  it("times out with Google's message when another process holds the lock too long", () => {
-    const sb = sandbox();
-    sb.locks.holdElsewhere("document", sb.clock.nowMs() + 60_000);
-    const before = sb.clock.nowMs();
-    expect(() => sb.run("lockAndSend")).toThrow(
-      "Lock timeout: another process was holding the lock for too long.",
-    );
-    expect(sb.clock.nowMs() - before).toBeGreaterThanOrEqual(30_000);
-    expect(sb.mails).toHaveLength(0);
-  });
-
-  it("waits for a lock released in time, then holds it until the execution ends", () => {
-    const sb = sandbox();
-    sb.locks.holdElsewhere("document", sb.clock.nowMs() + 10_000);
-    expect(sb.run("lockAndSend")).toBe(true);
-    expect(sb.mails).toHaveLength(1);
-    // Released when the execution ended: the next one gets it at once.
-    expect(sb.locks.held.size).toBe(0);
-    expect(sb.run("holdForever")).toBe("held");
-    expect(sb.run("holdForever")).toBe("held");
-  });
-
-  it("tryLock answers false without throwing", () => {
-    const sb = sandbox();
-    sb.locks.holdElsewhere("script", sb.clock.nowMs() + 600_000);
-    expect(sb.run("tryLock", 100)).toBe(false);
-    expect(sb.run("tryLock", 0)).toBe(false);
   });
 });
 

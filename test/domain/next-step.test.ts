@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays, type CalendarDate, toDayNumber } from "../../src/domain/calendar-date";
 import type { Claim } from "../../src/domain/claim";
-import { DEFAULT_LADDER, stepLabel } from "../../src/domain/ladder";
+import { isBusinessDay } from "../../src/domain/holidays";
+import { DEFAULT_LADDER, ladderSteps, stepLabel } from "../../src/domain/ladder";
 import { nextStep } from "../../src/domain/next-step";
-import { lastDayToAct } from "../../src/domain/prescription";
-import { claimStatus } from "../../src/domain/status";
+import { claimArb, todayArb } from "./arbitraries";
 import { claim, d } from "./fixtures";
 
 const today = d("2026-11-26");
@@ -88,50 +90,54 @@ describe("the next step of the ladder", () => {
   });
 });
 
-describe("the status of an invoice", () => {
-  const at = (c: Claim, on = today) => claimStatus(c, on);
-  it("gives the first that applies", () => {
-    expect(at(claim({ paid: 1850, disputed: true }))).toBe("Soldée");
-    expect(at(claim({ disputed: true, suspendedUntil: d("2026-12-31") }))).toBe("Litige");
-    expect(at(claim({ dueDate: d("2021-10-02"), invoiceDate: d("2021-09-02") }))).toBe("Prescrite");
-    expect(
-      at(claim({ suspendedUntil: d("2026-11-26"), lastStep: 3, lastStepDate: d("2026-11-01") })),
-    ).toBe("Suspendue");
-    expect(at(claim({ suspendedUntil: d("2026-11-25") }))).toBe("Échue");
-    expect(at(claim({ lastStep: 4, lastStepDate: d("2026-11-20") }))).toBe("Transmise");
-    expect(at(claim({ lastStep: 3, lastStepDate: d("2026-11-20") }))).toBe("Mise en demeure");
-    expect(at(claim({ lastStep: 1, lastStepDate: d("2026-10-03") }))).toBe("Relancée");
-    expect(at(claim({ lastStep: 2, lastStepDate: d("2026-10-09") }))).toBe("Relancée");
-    expect(at(claim({ dueDate: d("2026-11-25") }))).toBe("Échue");
-    expect(at(claim({ dueDate: d("2026-11-26") }))).toBe("Non échue");
-  });
-});
-
-describe("prescription", () => {
-  it("is 5 years from the due date between professionals, 2 years from the invoice date for a consumer", () => {
-    expect(lastDayToAct(claim({ dueDate: d("2026-10-02") }))).toBe("2031-10-02");
-    // invoice of 02/09/2026, due 02/10/2026: L218-2 runs from the service, the invoice date
-    expect(lastDayToAct(claim({ dueDate: d("2026-10-02"), clientType: "Particulier" }))).toBe(
-      "2028-09-02",
-    );
-    // a later acknowledgment restarts it for a consumer too
-    expect(
-      lastDayToAct(claim({ clientType: "Particulier", acknowledgedOn: d("2027-01-15") })),
-    ).toBe("2029-01-15");
-  });
-
-  it("restarts from a later acknowledgment, not from an earlier one", () => {
-    expect(lastDayToAct(claim({ dueDate: d("2022-03-01"), acknowledgedOn: d("2024-02-29") }))).toBe(
-      "2029-02-28",
-    );
-    expect(lastDayToAct(claim({ dueDate: d("2022-03-01"), acknowledgedOn: d("2021-01-01") }))).toBe(
-      "2027-03-01",
+describe("properties of the ladder", () => {
+  it("a next step is never on a non-business day, never before the gap, never skips a step", () => {
+    fc.assert(
+      fc.property(claimArb, todayArb, (c, today) => {
+        const next = nextStep(c, today, DEFAULT_LADDER);
+        if (!next) return;
+        expect(isBusinessDay(next.date)).toBe(true);
+        expect(
+          next.date >= addDays(c.dueDate, DEFAULT_LADDER.offsets[c.profile][next.step] ?? 0),
+        ).toBe(true);
+        if (c.lastStepDate !== undefined) {
+          expect(next.date >= addDays(c.lastStepDate, DEFAULT_LADDER.gapDays)).toBe(true);
+        }
+        if (c.suspendedUntil !== undefined) expect(next.date > c.suspendedUntil).toBe(true);
+        const steps = ladderSteps(DEFAULT_LADDER, c.profile);
+        const expected = steps.find((s) => s > (c.lastStep ?? 0));
+        expect(next.step).toBe(expected);
+      }),
+      { numRuns: 2000 },
     );
   });
 
-  it("is prescribed the day after the last day to act", () => {
-    const c = claim({ dueDate: d("2021-11-26"), invoiceDate: d("2021-10-27") });
-    expect(claimStatus(c, d("2026-11-26"))).not.toBe("Prescrite");
-    expect(claimStatus(c, d("2026-11-27"))).toBe("Prescrite");
+  it("walking the ladder step by step, each step comes after the previous one plus the gap", () => {
+    fc.assert(
+      fc.property(claimArb, (start) => {
+        let c: Claim = {
+          ...start,
+          paid: 0,
+          disputed: false,
+          lastStep: undefined,
+          lastStepDate: undefined,
+        };
+        const today = c.dueDate;
+        let previous: CalendarDate | undefined;
+        for (let n = 0; n < 4; n++) {
+          const next = nextStep(c, today, DEFAULT_LADDER);
+          if (!next) break;
+          if (previous)
+            expect(toDayNumber(next.date) - toDayNumber(previous)).toBeGreaterThanOrEqual(5);
+          if (next.step === 4 && c.lastStepDate) {
+            expect(next.date >= addDays(c.lastStepDate, 9)).toBe(true);
+          }
+          c = { ...c, lastStep: next.step, lastStepDate: next.date };
+          previous = next.date;
+        }
+        expect(c.lastStep).toBe(4);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/domain/cells";
-import type { Claim } from "../../src/domain/claim";
-import { documentToHtml, documentToText } from "../../src/domain/messages/document";
-import { buildFormalNotice } from "../../src/domain/messages/formal-notice";
-import { buildReminder } from "../../src/domain/messages/reminder";
-import { previewTemplate, templateSample } from "../../src/domain/messages/template-preview";
+import type { Claim } from "../../../src/domain/claim";
+import { documentToHtml, documentToText } from "../../../src/domain/messages/document";
+import { buildFormalNotice } from "../../../src/domain/messages/formal-notice";
+import { buildReminder } from "../../../src/domain/messages/reminder";
 import {
   type MessageTemplate,
   renderTemplate,
@@ -13,10 +11,9 @@ import {
   templateValues,
   unknownPlaceholders,
   validateTemplate,
-} from "../../src/domain/messages/templates";
-import { DEFAULT_SETTINGS, type RecoverySettings } from "../../src/domain/settings";
-import { readSettingsSheet, settingsSheetValues } from "../../src/domain/settings-table";
-import { claim, d } from "./fixtures";
+} from "../../../src/domain/messages/templates";
+import { DEFAULT_SETTINGS, type RecoverySettings } from "../../../src/domain/settings";
+import { claim, d } from "../fixtures";
 
 const creditor = {
   ...DEFAULT_SETTINGS.creditor,
@@ -249,118 +246,5 @@ describe("the builders with a template", () => {
     expect(t).toContain("F-2026-001 | 02/09/2026 | 27/10/2026");
     expect(t).toContain("Référence à rappeler : Facture F-2026-001");
     expect(n.letter).toEqual(plain.letter);
-  });
-});
-
-describe("« Paramètres », block « Modèles d'email »", () => {
-  const courtesy: MessageTemplate = {
-    step: 1,
-    profile: "Fidèle",
-    subject: "Un petit rappel",
-    body: "Bonjour,\n\nUn oubli ?\n\n{{detail}}\n\nMerci,\n{{signature}}",
-  };
-
-  it("round-trips the templates, multi-line bodies included; the rates stay last", () => {
-    const settings = withTemplates(courtesy, firm()); // in the sheet's order: by step, then profile
-    const values = settingsSheetValues(settings, d("2026-03-01"));
-    expect(readSettingsSheet(values)).toEqual({ settings, problems: [] });
-    const header = values.findIndex((r) => r[0] === "Modèle d'email");
-    expect(values.slice(header + 1, header + 13).map((r) => `${r[0]} / ${r[1]}`)).toContain(
-      "Mise en demeure (email) / Récalcitrant",
-    );
-    expect(values.findIndex((r) => r[0] === "Semestre")).toBeGreaterThan(header + 12);
-  });
-
-  it("absent block: no template, no problem (a sheet written before templates)", () => {
-    const values = settingsSheetValues(DEFAULT_SETTINGS, d("2026-03-01"));
-    const header = values.findIndex((r) => r[0] === "Modèle d'email");
-    values.splice(header - 1, 14); // the blank row, the header and its 12 rows
-    expect(values.some((r) => r[0] === "Modèle d'email")).toBe(false);
-    expect(readSettingsSheet(values)).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
-  });
-
-  it("a malformed row keeps the built-in text and says why, in French", () => {
-    const values = settingsSheetValues(withTemplates(courtesy), d("2026-03-01"));
-    const header = values.findIndex((r) => r[0] === "Modèle d'email");
-    const at = (step: string, profile: string) =>
-      values.find((r, i) => i > header && r[0] === step && r[1] === profile) as Cell[];
-    at("Relance ferme", "Standard")[3] = "Bonjour {{nom_client}}";
-    at("Relance ferme", "Fidèle")[3] = "Avec 40 € de frais.";
-    const vip = at("Mise en demeure (email)", "Standard");
-    vip[1] = "VIP";
-    vip[3] = "Cher client VIP";
-    const { settings, problems } = readSettingsSheet(values);
-    expect(settings.templates).toEqual([courtesy]);
-    expect(problems).toEqual([
-      `Modèle « Relance ferme — Standard », texte : {{nom_client}} n'est pas une variable connue (variables : {{client}}, {{factures}}, {{montant_du}}, {{echeances}}, {{date_limite}}, {{entreprise}}, {{signature}}, {{iban}}, {{reference}}, {{lien_paiement}}, {{derniere_relance}}, {{detail}}) : le texte de Recouvra est utilisé`,
-      "Modèle « Relance ferme — Fidèle », texte : pénalités et indemnité de 40 € sont ajoutées d'office pour un client professionnel, jamais pour un particulier ; ne les écrivez pas dans le modèle : le texte de Recouvra est utilisé",
-      `Modèles, ligne ${values.indexOf(vip) + 1} : étape (Relance de courtoisie, Relance ferme, Mise en demeure (email)) et profil (Standard, Fidèle, En difficulté, Récalcitrant) attendus`,
-    ]);
-  });
-
-  it("a row typed by hand: « Mise en demeure », a profile in lower case, Windows line breaks", () => {
-    const values = settingsSheetValues(DEFAULT_SETTINGS, d("2026-03-01"));
-    const header = values.findIndex((r) => r[0] === "Modèle d'email");
-    values[header + 1] = ["mise en demeure", "récalcitrant", "Avis", "Bonjour,\r\n\r\nPayez.", ""];
-    const { settings, problems } = readSettingsSheet(values);
-    expect(problems).toEqual([]);
-    expect(settings.templates).toEqual([
-      { step: 3, profile: "Récalcitrant", subject: "Avis", body: "Bonjour,\n\nPayez." },
-    ]);
-  });
-});
-
-describe("the live preview", () => {
-  const ledger = [
-    claim({ invoiceNumber: "F-0", client: "Pas encore", dueDate: d("2026-12-01") }),
-    claim({ invoiceNumber: "F-1", client: "Mme Roux", clientType: "Particulier" }),
-    claim({ invoiceNumber: "F-2", client: "Garage Petit", paid: 1850 }),
-    claim({
-      invoiceNumber: "F-3",
-      client: "Garage Petit",
-      lastStep: 1,
-      lastStepDate: d("2026-11-03"),
-    }),
-    claim({ invoiceNumber: "F-4", client: "Garage Petit", disputed: true }),
-    claim({ invoiceNumber: "F-5", client: "Garage Petit", dueDate: d("2026-10-20") }),
-  ];
-
-  it("takes the first professional debtor with open overdue invoices as its sample", () => {
-    expect(templateSample(ledger, today)).toEqual({
-      client: "Garage Petit",
-      claims: [ledger[3], ledger[5]],
-      today,
-      lastContact: "2026-11-03",
-    });
-    expect(templateSample(ledger.slice(0, 2), today)?.client).toBe("Mme Roux");
-    expect(templateSample(ledger.slice(0, 1), today)).toBeNull();
-  });
-
-  it("shows the sample's email for the template's step and profile, with its problems", () => {
-    const sample = templateSample(ledger, today);
-    if (!sample) throw new Error("no sample");
-    const settings = withTemplates();
-    const p = previewTemplate(
-      sample,
-      settings,
-      firm({ profile: "Récalcitrant", body: "{{clien}} {{lien_paiement}}" }),
-    );
-    expect(p.problems.join()).toContain("{{clien}} n'est pas une variable connue");
-    expect(p.blanks).toEqual([]);
-    expect(documentToText(p.email)).toMatch(/^\{\{clien\}\} https:\/\/paiement\.example\/durand\n/);
-    const notice = previewTemplate(
-      sample,
-      { ...settings, creditor: { ...creditor, paymentLink: "" } },
-      {
-        step: 3,
-        profile: "Fidèle",
-        subject: "",
-        body: "Relance du {{derniere_relance}}, lien {{lien_paiement}}",
-      },
-    );
-    expect(notice.problems).toEqual([]);
-    expect(notice.blanks).toEqual(["lien_paiement"]);
-    expect(notice.email.title).toContain("Mise en demeure de payer");
-    expect(documentToText(notice.email)).toContain("Relance du 03/11/2026, lien");
   });
 });

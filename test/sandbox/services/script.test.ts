@@ -1,7 +1,7 @@
 // ScriptApp's time-driven triggers for an editor add-on, fired on the simulated clock.
 
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "../../sandbox/index.js";
+import { createSandbox } from "../../../sandbox/index.js";
 
 const code = `
 function install() {

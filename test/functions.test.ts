@@ -2,13 +2,13 @@
 // them, in a spreadsheet whose time zone (Pacific/Noumea, UTC+11) differs from the
 // script's (Europe/Paris) and from the process's (UTC).
 import { beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, type Sandbox } from "../../sandbox/index";
-import type { CellValue, WorkbookModel } from "../../sandbox/model";
-import { newSheetModel } from "../../sandbox/services/grid";
-import { calendarDateIn, midnightIn } from "../../sandbox/tz";
-import type { CalendarDate } from "../../src/domain/calendar-date";
-import { DEFAULT_SETTINGS } from "../../src/domain/settings";
-import { settingsSheetValues } from "../../src/domain/settings-table";
+import { createSandbox, type Sandbox } from "../sandbox/index";
+import type { CellValue, WorkbookModel } from "../sandbox/model";
+import { newSheetModel } from "../sandbox/services/grid";
+import { calendarDateIn, midnightIn } from "../sandbox/tz";
+import type { CalendarDate } from "../src/domain/calendar-date";
+import { DEFAULT_SETTINGS } from "../src/domain/settings";
+import { settingsSheetValues } from "../src/domain/settings-table";
 
 const TZ = "Pacific/Noumea";
 const day = (iso: string) => midnightIn(iso, TZ);

@@ -1,8 +1,8 @@
 // .eml files as a mail client reads them: parsed back by mailparser, a real MIME parser.
 import { type AddressObject, simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { emlBytes } from "../../sandbox/files/eml.js";
-import type { EmailModel } from "../../sandbox/model.js";
+import { emlBytes } from "../../../sandbox/files/eml.js";
+import type { EmailModel } from "../../../sandbox/model.js";
 
 const PDF = Uint8Array.from([
   0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x00, 0xff, 0x80, 0xe9,

@@ -1,11 +1,10 @@
-// SpreadsheetApp as Sheets answers: values, dates, blanks, Google's errors, display
-// values in French, structure (rows, sheets, sort), rules recorded for the file layer.
+// Range as Sheets answers: values, dates, blanks, Google's errors, display values in French.
 
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "../../sandbox/index.js";
-import type { WorkbookModel } from "../../sandbox/model.js";
-import { newSheetModel } from "../../sandbox/services/grid.js";
-import { midnightIn } from "../../sandbox/tz.js";
+import { createSandbox } from "../../../sandbox/index.js";
+import type { WorkbookModel } from "../../../sandbox/model.js";
+import { newSheetModel } from "../../../sandbox/services/grid.js";
+import { midnightIn } from "../../../sandbox/tz.js";
 
 function ledger(): WorkbookModel {
   const sheet = newSheetModel("Créances", 5, 4);
@@ -148,143 +147,5 @@ describe("Range values", () => {
     sheet.getRange("C2:D2").clearContent();
     expect(sheet.getRange("C2:D2").getValues()).toEqual([["", ""]]);
     expect(sheet.getRange("D2").getNumberFormat()).toBe("#,##0.00 [$€-40C]");
-  });
-});
-
-describe("Sheets and structure", () => {
-  it("appends rows after the last one and inserts/deletes rows", () => {
-    const { sheet } = sandbox();
-    sheet.appendRow(["F-003", "Petit", "", 99]);
-    expect(sheet.getLastRow()).toBe(4);
-    sheet.insertRowsAfter(1, 2);
-    expect(sheet.getRange("A4").getValue()).toBe("F-001");
-    expect(sheet.getRange("A2:A3").getValues()).toEqual([[""], [""]]);
-    sheet.deleteRows(2, 2);
-    expect(sheet.getRange("A2:A4").getValues()).toEqual([["F-001"], ["F-002"], ["F-003"]]);
-    expect(() => sheet.deleteRows(1, 99)).toThrow("Those rows are out of bounds.");
-  });
-
-  it("sorts below the frozen rows, blanks last", () => {
-    const { sheet } = sandbox();
-    sheet.setFrozenRows(1);
-    sheet.appendRow(["F-000", "Albert", "", 10]);
-    sheet.sort(4, false);
-    expect(sheet.getRange("A1:A4").getValues().flat()).toEqual([
-      "N° facture",
-      "F-001",
-      "F-002",
-      "F-000",
-    ]);
-    sheet.sort(2);
-    expect(sheet.getRange("B2:B4").getValues().flat()).toEqual(["Albert", "Durand SARL", "Martin"]);
-    expect(sheet.getFrozenRows()).toBe(1);
-  });
-
-  it("inserts, renames, hides and deletes sheets with Google's rules", () => {
-    const { ss } = sandbox();
-    const journal = ss.insertSheet("Journal");
-    expect(journal.getMaxRows()).toBe(1000);
-    expect(journal.getMaxColumns()).toBe(26);
-    expect(journal.getIndex()).toBe(2);
-    expect(() => ss.insertSheet("journal")).toThrow(
-      'A sheet with the name "journal" already exists. Please enter another name.',
-    );
-    const params = ss.insertSheet("Paramètres", 0);
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(["Paramètres", "Créances", "Journal"]);
-    params.hideSheet();
-    expect(params.isSheetHidden()).toBe(true);
-    journal.setName("Historique");
-    expect(ss.getSheetByName("Journal")).toBeNull();
-    ss.deleteSheet(ss.getSheetByName("Historique") as GoogleAppsScript.Spreadsheet.Sheet);
-    expect(ss.getNumSheets()).toBe(2);
-    expect(ss.getRange("'Créances'!B3").getValue()).toBe("Martin");
-  });
-
-  it("keeps named ranges, the time zone, the locale and toasts", () => {
-    const { sb, ss, sheet } = sandbox();
-    ss.setNamedRange("Montants", sheet.getRange("D2:D3"));
-    expect(ss.getRangeByName("Montants")?.getValues()).toEqual([[1850], [420.5]]);
-    expect(ss.getRangeByName("Inconnu")).toBeNull();
-    expect(ss.getSpreadsheetTimeZone()).toBe("Europe/Paris");
-    expect(ss.getSpreadsheetLocale()).toBe("fr_FR");
-    ss.setSpreadsheetTimeZone("Pacific/Noumea");
-    expect(sb.workbook.timeZone).toBe("Pacific/Noumea");
-    expect(() => ss.setSpreadsheetTimeZone("Mars/Olympus")).toThrow();
-    ss.toast("3 relances envoyées", "Recouvra");
-    expect(sb.ui.toasts).toEqual([
-      { message: "3 relances envoyées", title: "Recouvra", timeoutSeconds: 5 },
-    ]);
-    expect(ss.getUrl()).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\/1[\w-]{43}\/edit$/);
-  });
-
-  it("records data validation and conditional-format rules in the model", () => {
-    const { sb, sheet } = sandbox();
-    const app = sb.services.SpreadsheetApp;
-    sheet
-      .getRange("E2:E1000")
-      .setDataValidation(
-        app
-          .newDataValidation()
-          .requireValueInList(["Standard", "Fidèle", "En difficulté", "Récalcitrant"], true)
-          .setAllowInvalid(false)
-          .setHelpText("Profil du débiteur")
-          .build(),
-      );
-    sheet.getRange("F2:F1000").setDataValidation(app.newDataValidation().requireCheckbox().build());
-    const rule = app
-      .newConditionalFormatRule()
-      .whenTextEqualTo("Litige")
-      .setBackground("#f4cccc")
-      .setBold(true)
-      .setRanges([sheet.getRange("G2:G1000")])
-      .build();
-    const rules = sheet.getConditionalFormatRules();
-    rules.push(rule);
-    sheet.setConditionalFormatRules(rules);
-    const model = sb.workbook.sheets[0];
-    expect(model?.dataValidations).toEqual([
-      {
-        a1: "E2:E1000",
-        kind: "list",
-        values: ["Standard", "Fidèle", "En difficulté", "Récalcitrant"],
-        allowInvalid: false,
-        helpText: "Profil du débiteur",
-      },
-      { a1: "F2:F1000", kind: "checkbox", allowInvalid: true },
-    ]);
-    expect(model?.conditionalFormats).toEqual([
-      {
-        ranges: ["'Créances'!G2:G1000"],
-        condition: { kind: "textEqualTo", value: "Litige" },
-        background: "#f4cccc",
-        bold: true,
-      },
-    ]);
-    expect(sheet.getConditionalFormatRules()[0]?.getRanges()[0]?.getA1Notation()).toBe("G2:G1000");
-    expect(() => app.newDataValidation().build()).toThrow();
-  });
-});
-
-describe("the call ledger", () => {
-  it("counts each call by service, class and method and estimates Google's time", () => {
-    const { sb, sheet } = sandbox();
-    sb.calls.reset();
-    sheet.getRange("A1:D3").getValues();
-    sheet.getRange("A1:D3").setValues([
-      [1, 2, 3, 4],
-      [1, 2, 3, 4],
-      [1, 2, 3, 4],
-    ]);
-    expect(sb.calls.counts).toEqual({
-      "SpreadsheetApp.Range.getValues": 1,
-      "SpreadsheetApp.Range.setValues": 1,
-      "SpreadsheetApp.Sheet.getRange": 2,
-    });
-    // 80 ms + 12 cells × 0.01 ms, 100 ms + 12 × 0.02 ms, 2 × 5 ms.
-    expect(sb.calls.estimatedGoogleSeconds).toBeCloseTo(0.19, 3);
-    const before = sb.clock.nowMs();
-    for (let r = 1; r <= 10; r++) sheet.getRange(r, 1).setValue(r);
-    expect(sb.calls.counts["SpreadsheetApp.Range.setValue"]).toBe(10);
-    expect(sb.clock.nowMs() - before).toBe(10 * (80 + 5));
   });
 });

@@ -1,7 +1,7 @@
 // MailApp: what is recorded, and the daily recipient quota as Google counts it.
 
 import { describe, expect, it } from "vitest";
-import { createSandbox } from "../../sandbox/index.js";
+import { createSandbox } from "../../../sandbox/index.js";
 
 const code = `
 function relance(to, n) {
