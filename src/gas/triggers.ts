@@ -22,7 +22,7 @@ export function isAutoRunEnabled(): boolean {
 export function enableAutoRun(): { hour: number; created: boolean } {
   const ss = activeSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const { hour } = { hour: readSettings(sheetDates(timeZone)).settings.sendHour };
+  const hour = readSettings(sheetDates(timeZone)).settings.sendHour;
   const props = PropertiesService.getUserProperties();
   const existing = dailyTriggers();
   if (existing.length === 1 && props.getProperty(HOUR_PROPERTY) === String(hour))
