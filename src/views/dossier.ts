@@ -12,6 +12,7 @@ import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
 import { paidOf, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
+import { roundToCent } from "../domain/money";
 import { nextStep } from "../domain/next-step";
 import { type PaymentPlan, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
@@ -44,7 +45,7 @@ export function planView(
     id: plan.id,
     agreedOn: plan.agreedOn,
     invoices: plan.invoices,
-    total: Math.round(plan.instalments.reduce((s, i) => s + i.amount, 0) * 100) / 100,
+    total: roundToCent(plan.instalments.reduce((s, i) => s + i.amount, 0)),
     paidSinceAgreement: status.paidSinceAgreement,
     instalments: status.instalments.map((i) => ({
       number: i.number,
