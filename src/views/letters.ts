@@ -11,6 +11,7 @@ import { totalsOf } from "../domain/messages/common";
 import type { MessageDocument } from "../domain/messages/document";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier } from "../domain/messages/handover";
+import { LETTER_KINDS, type LetterKind } from "../domain/messages/letter-kinds";
 import {
   buildPartialSettlement,
   partialSettlementProblem,
@@ -25,8 +26,7 @@ import { nextStep } from "../domain/next-step";
 import { schedulePaymentPlan } from "../domain/payment-plan";
 import { Refusal } from "../domain/refusal";
 import type { RecoverySettings } from "../domain/settings";
-import type { ApiParsed, LetterKind } from "../sidebar-contract";
-import { LETTER_KINDS } from "../sidebar-contract";
+import type { ApiParsed } from "../sidebar-contract";
 
 export const LADDER_LETTERS: Partial<Record<LetterKind, StepNumber>> = {
   courtesy: 1,
