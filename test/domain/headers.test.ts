@@ -69,4 +69,11 @@ describe("matching headers", () => {
       message: "colonne introuvable : « Date facture », « Montant TTC »",
     });
   });
+
+  it("finds the new columns under their synonyms", () => {
+    expect(fieldOfHeader("Date du jugement d'ouverture")).toBe("insolvencyJudgment");
+    expect(fieldOfHeader("Adresse postale")).toBe("address");
+    expect(fieldOfHeader("N° SIREN")).toBe("siren");
+    expect(fieldOfHeader("Adresse e-mail")).toBe("email");
+  });
 });

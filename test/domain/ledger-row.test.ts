@@ -118,13 +118,6 @@ describe("reading a ledger row", () => {
     });
   });
 
-  it("finds the new columns under their synonyms", () => {
-    expect(fieldOfHeader("Date du jugement d'ouverture")).toBe("insolvencyJudgment");
-    expect(fieldOfHeader("Adresse postale")).toBe("address");
-    expect(fieldOfHeader("N° SIREN")).toBe("siren");
-    expect(fieldOfHeader("Adresse e-mail")).toBe("email");
-  });
-
   it("reads Procédure collective as the 15th column when headers are omitted", () => {
     const cells: Cell[] = [
       "F-1",
