@@ -156,7 +156,7 @@ export function whyNoMessageToday(
 
 /** An invoice of the debtor that joins a mise en demeure or a dossier going out today: late,
  * open, undisputed, not suspended today, not prescribed, not under a procédure collective,
- * and at a lower step (DESIGN §3: the debtor escalates as a whole). */
+ * and at a lower step (docs/ladder.md: the debtor escalates as a whole). */
 export function joinsEscalation(claim: Claim, step: StepNumber, today: CalendarDate): boolean {
   return (
     step >= 3 &&

@@ -52,7 +52,7 @@ async function ledger() {
 const day = (v: CellValue) => (v instanceof Date ? calendarDateIn(v, PARIS) : "");
 
 describe("examples/creances.xlsx", () => {
-  it("is the ledger of DESIGN §2: canonical headers in A1:Q1, computed columns R:W with their formulas", async () => {
+  it("is the ledger of docs/ledger.md: canonical headers in A1:Q1, computed columns R:W with their formulas", async () => {
     const { wb, sheet } = await ledger();
     expect(wb.sheets.map((s) => s.name)).toEqual(["Créances", "Journal", "Paramètres"]);
     expect(sheet.values[0]).toEqual([...HEADERS, ...COMPUTED]);
@@ -95,7 +95,7 @@ describe("examples/creances.xlsx", () => {
       ).toBe(true);
   });
 
-  it("covers the situations of DESIGN §2–§3 around the reference day", async () => {
+  it("covers the situations of docs/ledger.md and docs/ladder.md around the reference day", async () => {
     const { rows } = await ledger();
     const today = REFERENCE_DAY;
     const col = (r: CellValue[], h: string) => r[C(h)] as CellValue;
