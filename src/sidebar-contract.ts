@@ -6,6 +6,7 @@
 import * as z from "zod/mini";
 import { parseIsoDate } from "./domain/calendar-date";
 import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
+import type { JournalEntry } from "./domain/journal";
 import { PROFILES } from "./domain/ladder";
 import type { MessageDocument } from "./domain/messages/document";
 import { LETTER_KINDS, type LetterKind } from "./domain/messages/letter-kinds";
@@ -235,17 +236,8 @@ export interface DossierInvoice {
   lastStepDate: string;
 }
 
-export interface TimelineEntry {
-  at: string;
-  invoices: string[];
-  step: string;
-  channel: string;
-  recipient: string;
-  subject: string;
-  outcome: string;
-  document: string;
-  by: string;
-}
+/** A Journal line of the dossier's timeline (the dossier already names the client). */
+export type TimelineEntry = Omit<JournalEntry, "client">;
 
 export interface InstalmentView {
   number: number;

@@ -165,19 +165,7 @@ export function dossierView(source: ViewSource, client: string): Dossier {
       claims.map((c) => c.invoiceNumber),
     )
       .reverse()
-      .map(
-        (e): TimelineEntry => ({
-          at: e.at,
-          invoices: e.invoices,
-          step: e.step,
-          channel: e.channel,
-          recipient: e.recipient,
-          subject: e.subject,
-          outcome: e.outcome,
-          document: e.document,
-          by: e.by,
-        }),
-      ),
+      .map(({ client: _client, ...entry }): TimelineEntry => entry),
     plans: plansOfDebtor(source.plans, head.client).map((p) => planView(p, claims, today)),
     notes,
   };
