@@ -217,3 +217,13 @@ export function previousReminderDates(
   );
   return [...new Set([...fromJournal, ...fromLedger])].sort();
 }
+
+/** The last of those reminders, the one the next reminder recalls (« Malgré notre précédent
+ * message du … »): the same date whoever sends it, the daily run or the sidebar. */
+export function previousReminderDate(
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+): CalendarDate | undefined {
+  const dates = previousReminderDates(claims, journal);
+  return dates[dates.length - 1];
+}

@@ -6,7 +6,13 @@
 import type { CalendarDate } from "../domain/calendar-date";
 import { debtorKey, outstanding } from "../domain/claim";
 import { type DailyPlan, type PlannedAction, planDailyRun } from "../domain/daily-plan";
-import { type JournalEntry, OUTCOMES, previousReminderDates, timelineOf } from "../domain/journal";
+import {
+  type JournalEntry,
+  OUTCOMES,
+  previousReminderDate,
+  previousReminderDates,
+  timelineOf,
+} from "../domain/journal";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
@@ -132,8 +138,7 @@ function settleIntent<T>(row: JournalRef, act: () => T): T {
 
 /** The last reminder these invoices had, for « Malgré notre précédent message du … ». */
 function previousContact(action: PlannedAction, journal: readonly JournalEntry[]) {
-  const dates = previousReminderDates(action.claims, journal);
-  const last = dates[dates.length - 1];
+  const last = previousReminderDate(action.claims, journal);
   return last === undefined ? {} : { previousContact: last };
 }
 

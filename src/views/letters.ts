@@ -4,7 +4,12 @@
 
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
 import { type Claim, isPaid, isProfessional } from "../domain/claim";
-import { type JournalEntry, previousReminderDates, timelineOf } from "../domain/journal";
+import {
+  type JournalEntry,
+  previousReminderDate,
+  previousReminderDates,
+  timelineOf,
+} from "../domain/journal";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { buildAcknowledgment } from "../domain/messages/acknowledgment";
 import { totalsOf } from "../domain/messages/common";
@@ -108,13 +113,14 @@ export function composeLetter(
   switch (kind) {
     case "courtesy":
     case "firm": {
+      const previousContact = previousReminderDate(claims, journal);
       const reminder = buildReminder({
         step: kind === "courtesy" ? 1 : 2,
         client: head.client,
         claims,
         today,
         settings,
-        ...(head.lastStepDate ? { previousContact: head.lastStepDate } : {}),
+        ...(previousContact ? { previousContact } : {}),
       });
       return result(reminder, email ? reminder : null);
     }
