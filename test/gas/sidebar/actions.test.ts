@@ -2,7 +2,7 @@
 // already contacted today or handed over, and settings refused in French when they would
 // allow harassment (a gap under 3 days, a send hour outside 8–19).
 import { describe, expect, it } from "vitest";
-import { invoiceRow, journal, openLedger, runOn } from "./daily-run-harness";
+import { invoiceRow, journal, openLedger, runOn } from "../daily-run-harness";
 
 const TODAY = "2026-11-26";
 const EMAIL = "contact@boulangerie-martin.example";
