@@ -117,3 +117,12 @@ export function fromSerial(serial: number): CalendarDate {
 export function formatFrenchDate(d: CalendarDate): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
+
+/** The years a ledger date may fall in: outside them a date is a typing slip (« 31/12/9999 »,
+ * the number 2026 read as a serial → 1905), never an invoice. */
+export const SANE_YEARS = { first: 2000, last: 2099 } as const;
+
+export function isInSaneRange(d: CalendarDate): boolean {
+  const year = yearOf(d);
+  return year >= SANE_YEARS.first && year <= SANE_YEARS.last;
+}

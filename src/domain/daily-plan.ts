@@ -17,6 +17,7 @@ import {
 } from "./journal";
 import { type StepLabel, type StepNumber, stepLabel } from "./ladder";
 import type { LedgerLine } from "./ledger";
+import { claimProblemOn } from "./ledger-row";
 import { nextStep, reasonNothingScheduled } from "./next-step";
 import { isPrescribed, lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
@@ -277,6 +278,11 @@ export function planDailyRun(
       continue;
     }
     seen.add(reading.claim.invoiceNumber);
+    const problem = claimProblemOn(reading.claim, today);
+    if (problem !== undefined) {
+      errors.push({ invoice: line.invoiceText, row: line.row, message: problem });
+      continue;
+    }
     for (const note of claimNotes(reading.claim))
       notes.push({ invoice: reading.claim.invoiceNumber, note });
     const claim = withJournalSteps(reading.claim, taken);
