@@ -88,6 +88,15 @@ export function addYears(d: CalendarDate, years: number): CalendarDate {
   return `${pad(year, 4)}${d.slice(4)}` as CalendarDate;
 }
 
+/** The same day `months` later, the end of the month when that day does not exist
+ * (31 January + 1 month → 28/29 February). */
+export function addMonths(d: CalendarDate, months: number): CalendarDate {
+  const index = yearOf(d) * 12 + (monthOf(d) - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return calendarDate(year, month, Math.min(dayOf(d), daysInMonth(year, month))) as CalendarDate;
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return toDayNumber(to) - toDayNumber(from);
