@@ -2,6 +2,7 @@
 
 import { runActor } from "./gas/actor";
 import { runDaily } from "./gas/daily-run";
+import { refreshDashboard } from "./gas/dashboard-sheet";
 import { LOCK_WAIT_MS } from "./gas/lock";
 import {
   buildMenu,
@@ -9,6 +10,7 @@ import {
   enableFromMenu,
   initializeFromMenu,
   openSidebar as openSidebarPanel,
+  refreshDashboardMenu,
   runFromMenu,
   showHelp as showHelpDialog,
 } from "./gas/menu";
@@ -39,7 +41,24 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 /** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
 export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
   refreshPlansBeforeRun(runActor(Boolean(e?.triggerUid)));
-  return e?.triggerUid ? runDaily("automatique") : runFromMenu();
+  const report = e?.triggerUid ? runDaily("automatique") : runFromMenu();
+  afterRun();
+  return report;
+}
+
+/** Each morning's run leaves « Tableau de bord » up to date. Its failure must not turn a
+ * run that acted into a failed one: the menu and the sidebar refresh it on demand. */
+function afterRun(): void {
+  try {
+    refreshDashboard();
+  } catch (_) {
+    // told by the menu's « Actualiser le tableau de bord » when the user asks
+  }
+}
+
+/** Menu: Actualiser le tableau de bord. */
+export function refreshDashboardFromMenu(): void {
+  refreshDashboardMenu();
 }
 
 /** The échéanciers first: suspensions moved to the next instalment and instalment
