@@ -55,6 +55,7 @@ type RangeMethods =
   | "offset"
   | "activate"
   | "setFontWeight"
+  | "setFontWeights"
   | "setFontColor"
   | "setBackground"
   | "setHorizontalAlignment"
@@ -340,6 +341,16 @@ export class Range implements Pick<RangeT, RangeMethods> {
 
   // Formatting that the sandbox does not render: accepted, recorded nowhere.
   setFontWeight(_w: GoogleAppsScript.Spreadsheet.FontWeight | null): RangeT {
+    return this.self();
+  }
+  setFontWeights(weights: unknown[][]): RangeT {
+    if (
+      weights.length !== this.getNumRows() ||
+      weights.some((r) => r.length !== this.getNumColumns())
+    )
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${weights.length} but the range has ${this.getNumRows()}.`,
+      );
     return this.self();
   }
   setFontColor(_c: string | null): RangeT {

@@ -54,7 +54,10 @@ export function writeDashboard(board: Dashboard, dates: SheetDates): void {
   const range = sheet.getRange(1, 1, rows, columns);
   range.setValues(table.values.map((r) => r.map((c) => cellOf(c, dates))));
   range.setNumberFormats(table.formats);
-  for (const r of table.titleRows) sheet.getRange(r, 1, 1, columns).setFontWeight("bold");
+  const titles = new Set(table.titleRows);
+  range.setFontWeights(
+    table.values.map((_, i) => Array(columns).fill(titles.has(i + 1) ? "bold" : "normal")),
+  );
   sheet.setColumnWidth(1, 260);
 
   const data = sheet.getRange(
