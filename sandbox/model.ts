@@ -65,6 +65,8 @@ export interface SheetModel {
    * extent). The cells of a spill other than its anchor hold values that belong to the
    * formula: they do not block its next spill. Written to .xlsx as array formulas. */
   spills: { row: number; col: number; rows: number; cols: number }[];
+  /** Cell notes (Range.setNote), same convention as `formulas`; absent = none. */
+  notes?: string[][];
   /** Embedded charts; absent = none. */
   charts?: ChartModel[];
 }

@@ -467,6 +467,12 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): 
     }
   }
 
+  sheet.notes?.forEach((row, r) =>
+    row?.forEach((note, c) => {
+      if (note) ws.getCell(r + 1, c + 1).note = note;
+    }),
+  );
+
   (sheet.columnWidths ?? []).forEach((px, i) => {
     if (px !== undefined)
       ws.getColumn(i + 1).width = Math.max(0, Math.round(((px - 5) / 7) * 100) / 100);

@@ -6,7 +6,8 @@
 import type { CalendarDate } from "./calendar-date";
 import { parseDateCell } from "./cells";
 import { type Claim, debtorKey, isPaid, outstanding } from "./claim";
-import { parseAmountText, roundToCent } from "./money";
+import type { RecordedPayment } from "./journal";
+import { formatEuros, parseAmountText, roundToCent } from "./money";
 import { type Allocation, allocatePayment, applyAllocations, oldestFirst } from "./payments";
 import { normalizeKey } from "./text";
 
@@ -159,7 +160,6 @@ export interface StatementMatch {
   client: string;
   kind: MatchKind;
   allocations: Allocation[];
-  unallocated: number;
 }
 
 export interface StatementUnmatched {
@@ -234,11 +234,21 @@ export function labelNamesClient(label: string, client: string): boolean {
 export function matchStatement(
   credits: readonly StatementLine[],
   ledger: readonly Claim[],
+  recorded: readonly RecordedPayment[] = [],
 ): StatementProposal {
   let claims = [...ledger];
   const matched: StatementMatch[] = [];
   const unmatched: StatementUnmatched[] = [];
   for (const line of credits) {
+    // The same statement imported twice: its lines are in the Journal already.
+    const already = recorded.filter((p) => p.date === line.date && p.bankLabel === line.label);
+    if (
+      already.length > 0 &&
+      roundToCent(already.reduce((s, p) => s + p.amount, 0)) === line.amount
+    ) {
+      unmatched.push({ line, reason: "Déjà enregistrée (voir le Journal)." });
+      continue;
+    }
     const open = claims.filter((c) => !isPaid(c));
     const named = open.filter((c) => labelNamesInvoice(line.label, c.invoiceNumber));
     let chosen: Claim[] = [];
@@ -283,8 +293,15 @@ export function matchStatement(
       chosen = candidates[0] as Claim[];
     }
     const { allocations, unallocated } = allocatePayment(chosen, line.amount, line.date);
+    if (unallocated > 0) {
+      unmatched.push({
+        line,
+        reason: `Le montant dépasse de ${formatEuros(unallocated)} ce que doivent les factures trouvées : à saisir dans le dossier du client.`,
+      });
+      continue;
+    }
     claims = applyAllocations(claims, allocations);
-    matched.push({ line, client: chosen[0]?.client ?? "", kind, allocations, unallocated });
+    matched.push({ line, client: chosen[0]?.client ?? "", kind, allocations });
   }
   return { matched, unmatched };
 }

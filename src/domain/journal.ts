@@ -303,6 +303,8 @@ export interface RecordedPayment {
   date: CalendarDate;
   amount: number;
   means: string;
+  /** The bank statement's label, for a payment imported from one. */
+  bankLabel?: string;
 }
 
 export function isPaymentEntry(entry: Pick<JournalEntry, "step">): boolean {
@@ -315,7 +317,7 @@ export function paymentSubject(date: CalendarDate, amount: number, bankLabel?: s
   return bankLabel ? `${base} — relevé : ${bankLabel}` : base;
 }
 
-const PAYMENT_SUBJECT = /^Paiement du (\d{2})\/(\d{2})\/(\d{4}) : ([^€]+)€/;
+const PAYMENT_SUBJECT = /^Paiement du (\d{2})\/(\d{2})\/(\d{4}) : ([^€]+)€(?: — relevé : (.*))?$/s;
 
 /** The payments the Journal records, read back from their lines; a line a user edited out
  * of shape is skipped rather than guessed. */
@@ -334,6 +336,7 @@ export function recordedPayments(journal: readonly JournalEntry[]): RecordedPaym
       date,
       amount: roundToCent(amount),
       means: entry.channel,
+      ...(m?.[5] ? { bankLabel: m[5] } : {}),
     });
   }
   return payments;

@@ -5,7 +5,8 @@ import {
   matchStatement,
   parseStatement,
 } from "../../src/domain/bank-statement";
-import { allocatePayment } from "../../src/domain/payments";
+import { recordedPayments } from "../../src/domain/journal";
+import { allocatePayment, paymentEffects, paymentProblem } from "../../src/domain/payments";
 import { claim, d } from "./fixtures";
 
 describe("a payment allocated", () => {
@@ -159,5 +160,77 @@ describe("a bank statement", () => {
     const { matched, unmatched } = matchStatement(parseStatement(text).credits, ledger);
     expect(matched).toHaveLength(1);
     expect(unmatched.map((u) => u.reason)).toEqual(["La facture F-9 est déjà soldée."]);
+  });
+});
+
+describe("a payment's effects", () => {
+  const claims = [
+    claim({ invoiceNumber: "F-1", dueDate: d("2026-09-30"), amount: 1000 }),
+    claim({ invoiceNumber: "F-2", dueDate: d("2026-10-15"), amount: 500 }),
+  ];
+  const payment = {
+    client: "Boulangerie Martin",
+    date: d("2026-11-20"),
+    amount: 1200,
+    means: "Chèque" as const,
+  };
+
+  it("one Journal line per invoice, « Montant payé », and the partial one acknowledged with a note", () => {
+    const e = paymentEffects(payment, claims, "marie@exemple.fr (panneau)");
+    const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+    expect(e.journal.map((j) => [j.invoices, j.step, j.channel, plain(j.subject), j.outcome])).toEqual([
+      [
+        ["F-1"],
+        "Paiement reçu",
+        "Chèque",
+        "Paiement du 20/11/2026 : 1 000,00 €",
+        "Encaissé — facture soldée",
+      ],
+      [
+        ["F-2"],
+        "Paiement reçu",
+        "Chèque",
+        "Paiement du 20/11/2026 : 200,00 €",
+        "Encaissé — paiement partiel (reconnaissance de dette, C. civ. 2240)",
+      ],
+    ]);
+    expect(e.changes).toEqual([
+      { invoice: "F-1", paid: 1000 },
+      { invoice: "F-2", paid: 200, acknowledgedOn: "2026-11-20" },
+    ]);
+    expect(e.notes.map((n) => [n.invoice, n.text.replace(/[\u00a0\u202f]/g, " ")])).toEqual([
+      [
+        "F-2",
+        "Paiement partiel de 200,00 € reçu le 20/11/2026 : il vaut reconnaissance de dette, la prescription repart de cette date (C. civ. 2240).",
+      ],
+    ]);
+    // Read back from the Journal, as the dashboard does.
+    expect(recordedPayments(e.journal).map((p) => [p.invoice, p.date, p.amount, p.means])).toEqual([
+      ["F-1", "2026-11-20", 1000, "Chèque"],
+      ["F-2", "2026-11-20", 200, "Chèque"],
+    ]);
+  });
+
+  it("is refused in French: a future date, more than what is owed", () => {
+    expect(paymentProblem({ ...payment, date: d("2026-11-27") }, claims, d("2026-11-26"))).toBe(
+      "La date du paiement ne peut pas être dans le futur.",
+    );
+    expect(
+      paymentProblem({ ...payment, amount: 1600 }, claims, d("2026-11-26"))?.replace(
+        /[\u00a0\u202f]/g,
+        " ",
+      ),
+    ).toBe(
+      "Le paiement (1 600,00 €) dépasse ce que doivent les factures choisies (1 500,00 €) : cochez d'autres factures ou corrigez le montant.",
+    );
+    expect(paymentProblem(payment, claims, d("2026-11-26"))).toBeUndefined();
+  });
+
+  it("a statement imported twice: its lines already in the Journal are not proposed again", () => {
+    const e = paymentEffects({ ...payment, amount: 1000, bankLabel: "VIR F-1" }, claims, "moi");
+    const lines = parseStatement("20/11/2026;VIR F-1;1 000,00\n").credits;
+    const { matched, unmatched } = matchStatement(lines, claims, recordedPayments(e.journal));
+    expect(matched).toEqual([]);
+    expect(unmatched.map((u) => u.reason)).toEqual(["Déjà enregistrée (voir le Journal)."]);
   });
 });
