@@ -3,6 +3,7 @@
 import { runActor } from "./gas/actor";
 import { runDaily } from "./gas/daily-run";
 import { refreshDashboard } from "./gas/dashboard-sheet";
+import { sendDigestIfDue } from "./gas/digest";
 import { LOCK_WAIT_MS } from "./gas/lock";
 import {
   buildMenu,
@@ -42,17 +43,27 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
   refreshPlansBeforeRun(runActor(Boolean(e?.triggerUid)));
   const report = e?.triggerUid ? runDaily("automatique") : runFromMenu();
-  afterRun();
+  afterRun(Boolean(e?.triggerUid));
   return report;
 }
 
-/** Each morning's run leaves « Tableau de bord » up to date. Its failure must not turn a
- * run that acted into a failed one: the menu and the sidebar refresh it on demand. */
-function afterRun(): void {
+/** Each morning's run leaves « Tableau de bord » up to date, and on the week's first
+ * business day sends the Monday digest. Neither may turn a run that acted into a failed
+ * one: the dashboard is refreshed on demand too, the digest's intent line tells a person. */
+function afterRun(automatic: boolean): void {
   try {
     refreshDashboard();
   } catch (_) {
     // told by the menu's « Actualiser le tableau de bord » when the user asks
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return;
+  try {
+    sendDigestIfDue(automatic);
+  } catch (_) {
+    // an intent line left « En cours » becomes « À vérifier » at the next run: never twice
+  } finally {
+    lock.releaseLock();
   }
 }
 

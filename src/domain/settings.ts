@@ -38,6 +38,8 @@ export interface RecoverySettings {
   sendHour: number;
   /** The user's wording of the emails, per step and profile; none = the built-in text. */
   templates: readonly MessageTemplate[];
+  /** The Monday digest: on or off, and where it goes (blank = the creditor's Email). */
+  digest: { enabled: boolean; email: string };
 }
 
 export const EMPTY_CREDITOR: Creditor = {
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: RecoverySettings = {
   account: "consumer",
   sendHour: 9,
   templates: [],
+  digest: { enabled: true, email: "" },
 };
 
 export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; documents: number }> = {

@@ -178,7 +178,9 @@ describe("a payment's effects", () => {
   it("one Journal line per invoice, « Montant payé », and the partial one acknowledged with a note", () => {
     const e = paymentEffects(payment, claims, "marie@exemple.fr (panneau)");
     const plain = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
-    expect(e.journal.map((j) => [j.invoices, j.step, j.channel, plain(j.subject), j.outcome])).toEqual([
+    expect(
+      e.journal.map((j) => [j.invoices, j.step, j.channel, plain(j.subject), j.outcome]),
+    ).toEqual([
       [
         ["F-1"],
         "Paiement reçu",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeDashboard, outstandingOn } from "../../src/domain/dashboard";
+import { isFirstBusinessDayOfWeek, weekStart } from "../../src/domain/digest";
 import { type JournalEntry, PAYMENT_STEP, paymentSubject } from "../../src/domain/journal";
 import { DEFAULT_LADDER } from "../../src/domain/ladder";
 import { claim, d } from "./fixtures";
@@ -251,5 +252,16 @@ describe("a past balance", () => {
     });
     expect(outstandingOn(c, [], d("2026-11-25"), today)).toBe(1000);
     expect(outstandingOn(c, [], today, today)).toBe(600);
+  });
+});
+
+describe("the week's first business day", () => {
+  it("is Monday, or Tuesday after Easter Monday; never a weekend", () => {
+    expect(isFirstBusinessDayOfWeek(d("2026-11-30"))).toBe(true);
+    expect(isFirstBusinessDayOfWeek(d("2026-12-01"))).toBe(false);
+    expect(isFirstBusinessDayOfWeek(d("2027-03-29"))).toBe(false); // Easter Monday
+    expect(isFirstBusinessDayOfWeek(d("2027-03-30"))).toBe(true);
+    expect(isFirstBusinessDayOfWeek(d("2026-11-29"))).toBe(false);
+    expect(weekStart(d("2026-12-06"))).toBe("2026-11-30");
   });
 });
