@@ -467,11 +467,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): 
     }
   }
 
-  sheet.notes?.forEach((row, r) =>
-    row?.forEach((note, c) => {
-      if (note) ws.getCell(r + 1, c + 1).note = note;
-    }),
-  );
+  for (const [r, row] of (sheet.notes ?? []).entries()) {
+    for (const [c, note] of (row ?? []).entries()) if (note) ws.getCell(r + 1, c + 1).note = note;
+  }
 
   (sheet.columnWidths ?? []).forEach((px, i) => {
     if (px !== undefined)
