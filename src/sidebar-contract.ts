@@ -88,6 +88,8 @@ const letterRequest = z.object({
   settlement: z.optional(z.object({ amount, payBy: isoDate })),
   /** Send the PDF to the debtor's email with its covering message. */
   sendEmail: z.optional(yesNo),
+  /** The address the user confirmed the email goes to (required with sendEmail). */
+  confirmedRecipient: z.optional(text(500)),
 });
 
 const exchangeOutcome = oneOf(Object.keys(EXCHANGE_OUTCOMES) as ExchangeOutcome[]);
@@ -156,6 +158,8 @@ const statementLines = z.custom<number[]>(
 
 export const API_REQUESTS = {
   apiWorkList: empty,
+  /** Every debtor with something open; `all`: also those fully paid. */
+  apiClients: z.object({ all: z.optional(yesNo) }),
   apiActiveClient: empty,
   apiDossier: z.object({ client }),
   apiPreviewLetter: letterRequest,
@@ -172,7 +176,14 @@ export const API_REQUESTS = {
     outcome: exchangeOutcome,
     outcomeDate: z.optional(isoDate),
   }),
-  apiSendNow: z.object({ client }),
+  /** What « Envoyer maintenant » would send, to be confirmed first. */
+  apiSendNowPreview: z.object({ client }),
+  /** `confirmed`: the step and invoices the user was shown and confirmed; nothing leaves
+   * when what would go is no longer exactly that. */
+  apiSendNow: z.object({
+    client,
+    confirmed: z.object({ step: required(100), invoices }),
+  }),
   apiOverview: z.object({ refreshSheet: z.optional(yesNo) }),
   apiRecordPayment: z.object({
     client,
@@ -236,14 +247,55 @@ export interface WorkItem {
   reasons: WorkReason[];
 }
 
+/** What was done today (the Journal's lines of the day), so « Aujourd'hui » still shows a
+ * debtor the morning run already wrote to, and what is left for a person to do. */
+export interface DoneToday {
+  at: string;
+  client: string;
+  invoices: string[];
+  step: string;
+  channel: string;
+  recipient: string;
+  outcome: string;
+  /** sent: reached the debtor; task: a call or a registered letter to post; prepared: a
+   * dossier ready for a professional; other: anything else journaled today. */
+  kind: "sent" | "task" | "prepared" | "other";
+}
+
 export interface WorkList {
   today: string;
   /** Most urgent first. */
   items: WorkItem[];
+  /** The Journal's actions of the day, oldest first. */
+  done: DoneToday[];
   errors: { row: number; invoice: string; message: string }[];
   totals: { debtors: number; outstanding: number; ledgerOutstanding: number; openInvoices: number };
   /** Settings problems, the missing-rate note … */
   notes: string[];
+}
+
+export interface ClientRow {
+  client: string;
+  emails: string[];
+  /** Every invoice number of the debtor (searchable). */
+  invoices: string[];
+  openInvoices: number;
+  outstanding: number;
+  /** Oldest due date of the open invoices; "" when none is open. */
+  oldestDue: string;
+  /** Days since that due date (0 when not late). */
+  daysLate: number;
+  status: string;
+  /** For sorting by status: the most pressing first. */
+  statusRank: number;
+  nextStep: { label: string; date: string } | null;
+}
+
+export interface ClientList {
+  today: string;
+  all: boolean;
+  clients: ClientRow[];
+  totals: { withOpen: number; outstanding: number; debtors: number };
 }
 
 export interface DossierInvoice {
@@ -337,8 +389,25 @@ export interface PlanSchedule {
   total: number;
   instalments: { number: number; date: string; amount: number }[];
   problems: string[];
+  /** Accepted, but time runs out (an instalment after the last day to act). */
+  warnings: string[];
   /** What « Suspendu jusqu'au » will say once agreed. */
   suspendedUntil: string;
+}
+
+export interface SendNowPreview {
+  /** What would go now, in the order it would go (one contact a day: at most one step). */
+  actions: {
+    step: string;
+    channel: string;
+    to: string;
+    invoices: { invoice: string; outstanding: number }[];
+    outstanding: number;
+    /** With penalties and the indemnity where the law allows them. */
+    total: number;
+  }[];
+  /** Why the debtor's other invoices wait. */
+  waiting: { invoice: string; reason: string }[];
 }
 
 export interface SendNowResult {
@@ -410,6 +479,7 @@ export interface StatementRecorded {
 
 export interface ApiResponses {
   apiWorkList: WorkList;
+  apiClients: ClientList;
   apiActiveClient: { client: string | null };
   apiDossier: Dossier;
   apiPreviewLetter: LetterPreview;
@@ -417,6 +487,7 @@ export interface ApiResponses {
   apiSchedulePlan: PlanSchedule;
   apiAgreePlan: Dossier;
   apiLogExchange: Dossier;
+  apiSendNowPreview: SendNowPreview;
   apiSendNow: SendNowResult;
   apiOverview: Overview;
   apiRecordPayment: PaymentRecorded;
@@ -428,14 +499,45 @@ export interface ApiResponses {
 
 export type ApiResponse<K extends ApiName> = ApiResponses[K];
 
-/** The French sentence for a refused request: « date : date attendue (aaaa-mm-jj) ». */
+/** The fields' names as the sidebar labels them, so that a refusal names what the user sees
+ * (« SIREN : 9 chiffres attendus », not « creditor.siren ») and the field can be found. */
+export const FIELD_LABELS: Record<string, string> = {
+  "creditor.companyName": "Raison sociale",
+  "creditor.address": "Adresse",
+  "creditor.city": "Ville",
+  "creditor.siren": "SIREN",
+  "creditor.email": "Email de réponse",
+  "creditor.phone": "Téléphone",
+  "creditor.signature": "Signature",
+  "creditor.iban": "IBAN",
+  "creditor.bic": "BIC",
+  "creditor.paymentReference": "Référence à rappeler",
+  "creditor.paymentLink": "Lien de paiement",
+  sendHour: "Heure d'envoi",
+  gapDays: "Délai minimal entre deux contacts",
+  formalNoticeDeadlineDays: "Délai de la mise en demeure",
+  account: "Type de compte",
+  templates: "Modèles d'emails",
+  invoices: "Factures",
+  amount: "Montant",
+  total: "Montant",
+  firstDate: "Première échéance",
+  count: "Nombre d'échéances",
+  date: "Date",
+  outcomeDate: "Date promise / de signature",
+};
+
+/** The French sentence for a refused request: « SIREN : 9 chiffres attendus ». */
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((i) => {
       const where = i.path.map(String).join(".");
+      const label =
+        FIELD_LABELS[where] ??
+        (where.startsWith("ladder.") ? `Échelle (${i.path.slice(1).join(", étape ")})` : where);
       const what = i.code === "custom" ? i.message : "valeur invalide";
-      return where ? `${where} : ${what}` : what;
+      return label ? `${label} : ${what}` : what;
     })
     .join(" ; ");
 }

@@ -70,3 +70,10 @@ export function stepAfter(
 ): StepNumber | undefined {
   return ladderSteps(settings, profile).find((s) => s > (lastStep ?? 0));
 }
+
+/** « Dernière étape » only ever moves forward: a step done by hand that is not past the one
+ * recorded (a courtesy letter after a mise en demeure, the same step again) is journaled and
+ * leaves the ledger as it was, so the ladder never steps back and never restarts. */
+export function movesLadderForward(lastStep: StepNumber | undefined, done: StepNumber): boolean {
+  return done > (lastStep ?? 0);
+}

@@ -9,7 +9,7 @@
 // while the debtor keeps up, the ladder stays asleep; once one is missed, that date passes
 // and the ladder wakes up on the whole balance (the acceleration clause, in one rule).
 import { addDays, addMonths, type CalendarDate } from "./calendar-date";
-import { roundToCent } from "./money";
+import { formatEuros, roundToCent } from "./money";
 
 export const MAX_PLAN_MONTHS = 24;
 export const MAX_INSTALMENTS = 104;
@@ -33,6 +33,8 @@ export interface PlanTerms {
   frequency: Frequency;
   /** The day the plan is agreed: the 24 months run from it. */
   agreedOn: CalendarDate;
+  /** What the debtor owes on the invoices (total due): a plan may not ask for more. */
+  owed?: number;
 }
 
 export interface Instalment {
@@ -63,6 +65,10 @@ export function schedulePaymentPlan(terms: PlanTerms): ScheduleResult {
   if (!(total > 0)) problems.push("Le montant de l'échéancier doit être supérieur à 0.");
   if (!Number.isInteger(terms.count) || terms.count < 1 || terms.count > MAX_INSTALMENTS)
     problems.push(`Le nombre d'échéances doit être un entier de 1 à ${MAX_INSTALMENTS}.`);
+  if (terms.owed !== undefined && total > roundToCent(terms.owed))
+    problems.push(
+      `L'échéancier (${formatEuros(total)}) dépasse ce qui est dû (${formatEuros(terms.owed)}).`,
+    );
   if (terms.firstDate < terms.agreedOn)
     problems.push("La première échéance ne peut pas précéder la date de l'accord.");
   if (problems.length > 0) return { ok: false, problems };

@@ -3,7 +3,7 @@
 // completion of the service — the invoice date stands for it, the cautious reading. A signed
 // acknowledgment or a partial payment restarts the whole period (C. civ. 2240, 2231).
 // A mise en demeure does not interrupt it.
-import { addDays, addYears, type CalendarDate, maxDate } from "./calendar-date";
+import { addDays, addYears, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
 import type { Claim } from "./claim";
 
 export const PRESCRIPTION_ALERT_DAYS = 90;
@@ -37,4 +37,18 @@ export function isPrescribed(claim: Claim, today: CalendarDate): boolean {
 export function isNearPrescription(claim: Claim, today: CalendarDate): boolean {
   const last = lastDayToAct(claim);
   return today <= last && addDays(today, PRESCRIPTION_ALERT_DAYS) >= last;
+}
+
+/** The warning when something agreed (a promise to pay, the last instalment of a plan) falls
+ * after the last day to act of one of its invoices: waiting would let the claim be
+ * prescribed, so a signed reconnaissance de dette, which restarts the period (C. civ. 2240),
+ * must come first. `invoices`: each with its last day to act. */
+export function agreedPastPrescription(
+  invoices: readonly { invoice: string; lastDayToAct: CalendarDate }[],
+  until: CalendarDate,
+): string | undefined {
+  const late = invoices.filter((i) => i.lastDayToAct < until);
+  if (late.length === 0) return undefined;
+  const first = late.map((i) => i.lastDayToAct).sort()[0] as CalendarDate;
+  return `Attention : le dernier jour pour agir sur ${late.map((i) => i.invoice).join(", ")} est le ${formatFrenchDate(first)}, avant le ${formatFrenchDate(until)}. Faites d'abord signer une reconnaissance de dette, qui fait repartir le délai de prescription (article 2240 du Code civil).`;
 }

@@ -31,3 +31,29 @@ export function claimStatus(claim: Claim, today: CalendarDate): ClaimStatus {
   if (isOverdue(claim, today)) return "Échue";
   return "Non échue";
 }
+
+/** Which status says most about a debtor, from the statuses of its invoices. */
+const DEBTOR_STATUS_ORDER: readonly ClaimStatus[] = [
+  "Litige",
+  "Procédure collective",
+  "Prescrite",
+  "Transmise",
+  "Mise en demeure",
+  "Relancée",
+  "Suspendue",
+  "Échue",
+  "Non échue",
+];
+
+/** The debtor's status: the one that says most about its open invoices (« Soldée » when
+ * none is open). */
+export function debtorStatus(statuses: Iterable<ClaimStatus>): ClaimStatus {
+  const present = new Set(statuses);
+  return DEBTOR_STATUS_ORDER.find((s) => present.has(s)) ?? "Soldée";
+}
+
+/** Rank of a debtor's status for sorting, most pressing first. */
+export function debtorStatusRank(status: ClaimStatus): number {
+  const i = DEBTOR_STATUS_ORDER.indexOf(status);
+  return i < 0 ? DEBTOR_STATUS_ORDER.length : i;
+}

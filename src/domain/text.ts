@@ -29,3 +29,17 @@ export function matchLabel<T extends string>(labels: readonly T[], text: string)
   }
   return index.get(normalizeKey(text)) as T | undefined;
 }
+
+/** « de » before a name, elided as French does: « d'Hôtel du Parc », « d'Association … »,
+ * « de Garage … ». An h before « a » is mostly aspirated (« de Halles … »), so not elided. */
+export function ofName(name: string): string {
+  return /^(?:[aeiouyàâäéèêëîïôöùûüœæ]|h[eiouyéèêôû])/i.test(name.trim())
+    ? `d'${name.trim()}`
+    : `de ${name.trim()}`;
+}
+
+/** French typography: a no-break space inside « » and before : ; ! ?, so that a guillemet or
+ * a colon never starts a line alone. */
+export function frenchSpaces(text: string): string {
+  return text.replace(/« /g, "«\u00a0").replace(/ ([»:;!?])/g, "\u00a0$1");
+}

@@ -18,7 +18,7 @@ import { type PaymentPlan, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import type { RecoverySettings } from "../domain/settings";
 import { missingRateNote } from "../domain/settings-table";
-import { type ClaimStatus, claimStatus } from "../domain/status";
+import { type ClaimStatus, claimStatus, debtorStatus } from "../domain/status";
 import type { Dossier, DossierInvoice, PlanView, TimelineEntry } from "../sidebar-contract";
 
 export interface ViewSource {
@@ -92,26 +92,12 @@ function invoiceView(
   };
 }
 
-/** The debtor's status: the one that says most about the open invoices. */
-const DEBTOR_STATUS_ORDER: readonly ClaimStatus[] = [
-  "Litige",
-  "Procédure collective",
-  "Prescrite",
-  "Transmise",
-  "Mise en demeure",
-  "Relancée",
-  "Suspendue",
-  "Échue",
-  "Non échue",
-];
-
 export function dossierView(source: ViewSource, client: string): Dossier {
   const { today, settings } = source;
   const claims = requireDebtor(source.lines, client);
   const invoices = claims.map((c) => invoiceView(c, today, settings));
   const open = claims.filter((c) => !isPaid(c));
-  const statuses = new Set(invoices.map((i) => i.status));
-  const status = DEBTOR_STATUS_ORDER.find((s) => statuses.has(s)) ?? "Soldée";
+  const status = debtorStatus(invoices.map((i) => i.status as ClaimStatus));
   // After the handover Recouvra writes nothing more to the debtor: no next step to show.
   const handedOver = isHandedOver(claims);
   const scheduled = (handedOver ? [] : open)

@@ -10,7 +10,7 @@ import {
   previousReminderDates,
   timelineOf,
 } from "../domain/journal";
-import { type StepNumber, stepLabel } from "../domain/ladder";
+import { movesLadderForward, type StepNumber, stepLabel } from "../domain/ladder";
 import { buildAcknowledgment } from "../domain/messages/acknowledgment";
 import { totalsOf } from "../domain/messages/common";
 import type { MessageDocument } from "../domain/messages/document";
@@ -89,6 +89,11 @@ export function composeLetter(
           : "Aucune étape n'est prévue pour ces factures.",
       );
     }
+    const behind = claims.filter((c) => !movesLadderForward(c.lastStep, ladderStep));
+    if (behind.length > 0)
+      warnings.push(
+        `${behind.map((c) => `${c.invoiceNumber} (${stepLabel(c.lastStep as StepNumber)})`).join(", ")} : déjà à cette étape ou plus loin. Le courrier sera noté au Journal ; « Dernière étape » ne change pas.`,
+      );
   }
 
   const covering = (document: MessageDocument): MessageDocument | null =>

@@ -3,16 +3,23 @@
 // promises come due, plans in default, instalments to recall, prescription close — come
 // from the domain's rules on each claim.
 
-import { addDays, formatFrenchDate } from "../domain/calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { type Claim, debtorOf, isPaid, outstanding } from "../domain/claim";
 import { notesByKind } from "../domain/claim-notes";
 import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
+import { entryDate, type JournalEntry, OUTCOMES } from "../domain/journal";
 import { debtorsOf, ledgerClaims, paidOf } from "../domain/ledger";
 import { formatEuros, roundToCent } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import { missingRateNote } from "../domain/settings-table";
-import type { WorkItem, WorkList, WorkReason, WorkReasonKind } from "../sidebar-contract";
+import type {
+  DoneToday,
+  WorkItem,
+  WorkList,
+  WorkReason,
+  WorkReasonKind,
+} from "../sidebar-contract";
 import type { ViewSource } from "./dossier";
 
 /** A promise to pay is worth chasing for this long after its date. */
@@ -136,6 +143,7 @@ export function workList(source: ViewSource): WorkList {
   return {
     today,
     items: items.map(({ rank: _rank, ...item }) => item),
+    done: doneToday(source.journal, today),
     errors: plan.errors.map((e) => ({ row: e.row, invoice: e.invoice, message: e.message })),
     totals: {
       debtors: items.length,
@@ -145,4 +153,27 @@ export function workList(source: ViewSource): WorkList {
     },
     notes,
   };
+}
+
+function doneKind(outcome: string): DoneToday["kind"] {
+  if (outcome === OUTCOMES.task || /poster|tâche/i.test(outcome)) return "task";
+  if (outcome === OUTCOMES.sent || outcome.startsWith(OUTCOMES.sent)) return "sent";
+  if (outcome === OUTCOMES.prepared) return "prepared";
+  return "other";
+}
+
+/** The Journal's lines of the day about a debtor (not the run's own notes), oldest first. */
+export function doneToday(journal: readonly JournalEntry[], today: CalendarDate): DoneToday[] {
+  return journal
+    .filter((e) => e.client !== "" && e.channel !== "Système" && entryDate(e) === today)
+    .map((e) => ({
+      at: e.at,
+      client: e.client,
+      invoices: e.invoices,
+      step: e.step,
+      channel: e.channel,
+      recipient: e.recipient,
+      outcome: e.outcome,
+      kind: doneKind(e.outcome),
+    }));
 }

@@ -8,14 +8,17 @@ import { whyNoMessageToday } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
 import { columnsOfHeaderRow } from "../../domain/headers";
 import { OUTCOMES } from "../../domain/journal";
+import { movesLadderForward } from "../../domain/ladder";
 import { paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
 import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
+import { agreedPastPrescription, lastDayToAct } from "../../domain/prescription";
 import { Refusal } from "../../domain/refusal";
 import { missingCreditorIdentity } from "../../domain/settings";
 import type {
   ApiParsed,
+  ClientList,
   Dossier,
   LetterCreated,
   LetterPreview,
@@ -23,6 +26,7 @@ import type {
   SendNowResult,
   WorkList,
 } from "../../sidebar-contract";
+import { clientList } from "../../views/clients";
 import { dossierView, plansOfDebtor } from "../../views/dossier";
 import { type ComposedLetter, composeLetter } from "../../views/letters";
 import { workList } from "../../views/work-list";
@@ -40,6 +44,10 @@ import { readSources, type ShellSource } from "./read";
 
 export function getWorkList(): WorkList {
   return workList(readSources());
+}
+
+export function getClients(all: boolean): ClientList {
+  return clientList(readSources(), all);
 }
 
 export function getDossier(client: string): Dossier {
@@ -163,11 +171,10 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     confirmJournal(row as JournalRef, outcome, created.docUrl);
     if (letter.ladderStep !== undefined) {
       const step = letter.ladderStep;
-      writeStepsDone(
-        src.ledger,
-        request.invoices.map((invoice) => ({ invoice, step, date: src.today })),
-        src.dates,
-      );
+      const forward = selectInvoices(requireDebtor(src.lines, request.client), request.invoices)
+        .filter((c) => movesLadderForward(c.lastStep, step))
+        .map((c) => ({ invoice: c.invoiceNumber, step, date: src.today }));
+      writeStepsDone(src.ledger, forward, src.dates);
     }
     return {
       title: letter.document.title,
@@ -182,28 +189,42 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
 
 function scheduleOf(request: ApiParsed<"apiSchedulePlan">, src: ShellSource) {
   const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
-  const total = request.total ?? totalsOf(claims, src.today, src.settings).outstanding;
+  const totals = totalsOf(claims, src.today, src.settings);
+  const total = request.total ?? totals.outstanding;
   const schedule = schedulePaymentPlan({
     total,
     count: request.count,
     firstDate: parseIsoDate(request.firstDate) as CalendarDate,
     frequency: request.frequency,
     agreedOn: src.today,
+    owed: totals.total,
   });
   return { claims, total, schedule };
 }
 
 export function schedulePlan(request: ApiParsed<"apiSchedulePlan">): PlanSchedule {
   const src = readSources();
-  const { total, schedule } = scheduleOf(request, src);
+  const { claims, total, schedule } = scheduleOf(request, src);
   if (!schedule.ok)
-    return { total, instalments: [], problems: schedule.problems, suspendedUntil: "" };
+    return {
+      total,
+      instalments: [],
+      problems: schedule.problems,
+      warnings: [],
+      suspendedUntil: "",
+    };
+  const last = schedule.instalments[schedule.instalments.length - 1]?.date ?? src.today;
+  const late = agreedPastPrescription(
+    claims.map((c) => ({ invoice: c.invoiceNumber, lastDayToAct: lastDayToAct(c) })),
+    last,
+  );
   const draft = { id: "", client: "", invoices: [], agreedOn: src.today, paidAtAgreement: 0 };
   const status = planStatus({ ...draft, instalments: schedule.instalments }, 0, src.today);
   return {
     total,
     instalments: schedule.instalments,
     problems: [],
+    warnings: late ? [late] : [],
     suspendedUntil: status.suspendedUntil,
   };
 }

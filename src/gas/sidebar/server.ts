@@ -9,10 +9,12 @@ import {
   type ApiResponse,
   describeIssues,
 } from "../../sidebar-contract";
+import { sendNowMismatch, sendNowPreview } from "../../views/send-now";
 import {
   agreePlan,
   createLetter,
   getActiveClient,
+  getClients,
   getDossier,
   getWorkList,
   logExchange,
@@ -21,18 +23,31 @@ import {
   sendNow,
 } from "./actions";
 import { getOverview, previewStatement, recordPayment, recordStatement } from "./payments";
+import { readSources } from "./read";
 import { getSettings, saveSettings } from "./settings";
 
 const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = {
   apiWorkList: () => getWorkList(),
+  apiClients: (r) => getClients(r.all === true),
   apiActiveClient: () => getActiveClient(),
   apiDossier: (r) => getDossier(r.client),
   apiPreviewLetter: previewLetter,
-  apiCreateLetter: createLetter,
+  apiCreateLetter: (r) => {
+    // An email carrying a letter leaves only to the address the user confirmed.
+    if (r.sendEmail === true && r.confirmedRecipient !== previewLetter(r).recipient)
+      throw new Refusal("Confirmez d'abord le destinataire de l'email : rien n'est parti.");
+    return createLetter(r);
+  },
   apiSchedulePlan: schedulePlan,
   apiAgreePlan: agreePlan,
   apiLogExchange: logExchange,
-  apiSendNow: (r) => sendNow(r.client),
+  apiSendNowPreview: (r) => sendNowPreview(readSources(), r.client),
+  // Nothing legal leaves unconfirmed: the step and invoices shown must still be what goes.
+  apiSendNow: (r) => {
+    const mismatch = sendNowMismatch(sendNowPreview(readSources(), r.client), r.confirmed);
+    if (mismatch) throw new Refusal(mismatch);
+    return sendNow(r.client);
+  },
   apiOverview: getOverview,
   apiRecordPayment: recordPayment,
   apiPreviewStatement: previewStatement,

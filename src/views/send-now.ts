@@ -1,0 +1,56 @@
+// What « Envoyer maintenant » would do for one debtor, said before anything leaves: the
+// daily plan's own actions for that debtor (same gap, same idempotence, same step).
+import { debtorKey } from "../domain/claim";
+import { planDailyRun } from "../domain/daily-plan";
+import { requireDebtor } from "../domain/ledger";
+import { totalsOf } from "../domain/messages/common";
+import type { SendNowPreview } from "../sidebar-contract";
+import type { ViewSource } from "./dossier";
+
+const CHANNELS = {
+  email: "Email",
+  letter: "Mise en demeure (courrier et email)",
+  task: "Tâche (pas d'adresse email)",
+  dossier: "Dossier pour un professionnel",
+} as const;
+
+export function sendNowPreview(source: ViewSource, client: string): SendNowPreview {
+  const { today, settings } = source;
+  const key = debtorKey(client);
+  const plan = planDailyRun(source.lines, source.journal, today, settings);
+  const actions = plan.actions
+    .filter((a) => debtorKey(a.client) === key)
+    .map((a) => {
+      const t = totalsOf(a.claims, today, settings);
+      return {
+        step: a.stepLabel,
+        channel: CHANNELS[a.channel],
+        to: a.email ?? "",
+        invoices: a.claims.map((c) => ({
+          invoice: c.invoiceNumber,
+          outstanding: Math.round((c.amount - c.paid) * 100) / 100,
+        })),
+        outstanding: t.outstanding,
+        total: t.total,
+      };
+    });
+  const mine = new Set(requireDebtor(source.lines, client).map((c) => c.invoiceNumber));
+  const waiting = plan.skipped.filter((s) => mine.has(s.invoice));
+  return { actions, waiting };
+}
+
+/** The refusal when what the user confirmed is no longer what would go. */
+export function sendNowMismatch(
+  preview: SendNowPreview,
+  confirmed: { step: string; invoices: readonly string[] },
+): string | undefined {
+  const first = preview.actions[0];
+  if (!first) return "Plus rien n'est à envoyer à ce client : rien n'est parti.";
+  const same =
+    first.step === confirmed.step &&
+    first.invoices.length === confirmed.invoices.length &&
+    first.invoices.every((i) => confirmed.invoices.includes(i.invoice));
+  return same
+    ? undefined
+    : `Ce qui partirait a changé depuis votre confirmation (${first.step} : ${first.invoices.map((i) => i.invoice).join(", ")}) : rien n'est parti, vérifiez et confirmez à nouveau.`;
+}
