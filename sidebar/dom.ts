@@ -1,6 +1,8 @@
 // Building the page: every text goes through textContent, never innerHTML, so a client
 // named « <img src=x onerror=…> » is shown, not run.
 
+import { frenchSpaces } from "../src/domain/text";
+
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | boolean | number | undefined | ((e: Event) => void)>;
 
@@ -13,7 +15,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
     if (typeof value === "function") el.addEventListener(name.replace(/^on/, ""), value);
-    else if (name === "text") el.textContent = String(value);
+    else if (name === "text") el.textContent = frenchSpaces(String(value));
     else if (value === true) el.setAttribute(name, "");
     else el.setAttribute(name, String(value));
   }
@@ -24,7 +26,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    parent.appendChild(
+      typeof child === "string" ? document.createTextNode(frenchSpaces(child)) : child,
+    );
   }
 }
 

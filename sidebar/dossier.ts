@@ -6,7 +6,7 @@ import type { App } from "./app";
 import { call } from "./client";
 import { h, link } from "./dom";
 import { exchangePanel } from "./exchange";
-import { euros, frDate, frDateTime } from "./format";
+import { count, euros, frDate, frDateTime } from "./format";
 import { letterPanel } from "./letters";
 import { paymentPanel } from "./payment";
 import { planPanel } from "./plan";
@@ -16,6 +16,8 @@ export interface DossierContext {
   dossier: Dossier;
   /** The invoices ticked in the table (the open ones by default). */
   selected(): string[];
+  /** The first box of the table: where « tick an invoice » is said. */
+  firstBox(): HTMLElement;
   /** Re-renders the view with a dossier the server returned after an action. */
   refresh(dossier: Dossier): void;
 }
@@ -48,14 +50,16 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
       app,
       dossier: d,
       selected: () => boxes.filter((b) => b.checked).map((b) => b.value),
+      firstBox: () => boxes[0] ?? app.main,
       refresh: (next) => drawDossier(app, next),
     };
     const rows = d.invoices.map((i) => {
+      // Ticked by default: only what can still be chased (open, undisputed, unprescribed).
       const box = h("input", {
         type: "checkbox",
         value: i.invoice,
         "aria-label": `Inclure la facture ${i.invoice}`,
-        checked: i.outstanding > 0,
+        checked: i.outstanding > 0 && !i.disputed && i.status !== "Prescrite",
       });
       boxes.push(box);
       return h(
@@ -75,11 +79,11 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
         h(
           "td",
           {},
-          h("span", { class: "badge", text: i.status }),
+          h("span", { class: `badge status-${statusClass(i.status)}`, text: i.status }),
           i.nextStepDate
             ? h("small", {
-                class: "muted block",
-                text: `${i.nextStep} le ${frDate(i.nextStepDate)}`,
+                class: i.nextStepDate < d.today ? "late block" : "muted block",
+                text: nextStepText(i.nextStep, i.nextStepDate, d.today),
               })
             : null,
         ),
@@ -94,7 +98,7 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
         `${d.clientType} · ${d.profile}`,
         d.email ? ` · ${d.email}` : " · pas d'adresse email",
       ),
-      h("p", {}, h("span", { class: "badge big", text: d.status })),
+      statusSummary(d),
       h(
         "dl",
         { class: "totals" },
@@ -108,14 +112,16 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
         h("dd", { class: "strong", text: euros(t.total) }),
         h("dt", { text: "Prochaine étape" }),
         h("dd", {
-          text: d.nextStep ? `${d.nextStep.label} le ${frDate(d.nextStep.date)}` : "Aucune",
+          class: d.nextStep && d.nextStep.date < d.today ? "late" : undefined,
+          text: d.nextStep ? nextStepText(d.nextStep.label, d.nextStep.date, d.today) : "Aucune",
         }),
         h("dt", { text: "Prescription" }),
         h("dd", {
-          class: d.prescriptionSoon ? "danger" : undefined,
-          text: d.prescription
-            ? `${frDate(d.prescription)}${d.prescriptionSoon ? " — agir vite" : ""}`
-            : "—",
+          class:
+            d.prescriptionSoon || (d.prescription && d.prescription < d.today)
+              ? "danger"
+              : undefined,
+          text: prescriptionText(d.prescription, d.prescriptionSoon, d.today),
         }),
       ),
       ...d.notes.map((n) => h("p", { class: "note", text: n })),
@@ -206,24 +212,110 @@ function section(
 }
 
 function sendNowButton(ctx: DossierContext): HTMLElement {
-  const result = h("div", { class: "result", "aria-live": "polite" });
-  const button = h("button", {
+  const button: HTMLButtonElement = h("button", {
     type: "button",
     class: "primary",
     text: "Envoyer maintenant l'étape due",
     onclick: () => {
-      button.disabled = true;
+      const client = ctx.dossier.client;
       void ctx.app
-        .busy("Envoi en cours…", () => call("apiSendNow", { client: ctx.dossier.client }))
-        .then((r) => {
+        .busy("Ce qui partirait…", () => call("apiSendNowPreview", { client }), button)
+        .then(async (p) => {
+          if (!p) return;
+          const first = p.actions[0];
+          if (!first) {
+            const why = p.waiting[0]?.reason;
+            ctx.app.say(
+              button,
+              `Rien à envoyer aujourd'hui pour ce client${why ? ` : ${why}` : "."}`,
+              "info",
+            );
+            return;
+          }
+          const ok = await ctx.app.confirm({
+            title: `${first.step} — confirmer l'envoi`,
+            lines: [
+              `Étape : ${first.step} (${first.channel}).`,
+              first.to
+                ? `Destinataire : ${first.to}.`
+                : "Pas d'adresse email : une tâche sera créée.",
+              `Factures : ${first.invoices.map((i) => `${i.invoice} (${euros(i.outstanding)})`).join(", ")}.`,
+              `Reste dû : ${euros(first.outstanding)} ; total exigible : ${euros(first.total)}.`,
+            ],
+            confirm: `Envoyer la ${first.step.toLowerCase()}`,
+          });
+          if (!ok) return;
+          button.disabled = true;
+          const r = await ctx.app.busy(
+            "Envoi en cours…",
+            () =>
+              call("apiSendNow", {
+                client,
+                confirmed: { step: first.step, invoices: first.invoices.map((i) => i.invoice) },
+              }),
+            button,
+          );
           button.disabled = false;
           if (!r) return;
           ctx.refresh(r.dossier);
-          ctx.app.notify(r.message, r.actions.length > 0 ? "ok" : "info");
+          const done = r.actions.map(
+            (a) => `${a.step} : ${doneWord(a.outcome)}${a.to ? ` à ${a.to}` : ""}`,
+          );
+          ctx.app.notify(
+            done.length > 0 ? `${done.join(" ; ")}.` : r.message,
+            r.actions.length > 0 ? "ok" : "info",
+          );
         });
     },
   });
-  return h("div", { class: "send-now" }, button, result);
+  return h("div", { class: "send-now" }, button);
+}
+
+/** « Envoyé » said of a step (all feminine: relance, mise en demeure, transmission). */
+function doneWord(outcome: string): string {
+  if (outcome === "Envoyé") return "envoyée";
+  if (outcome === "Dossier prêt") return "dossier prêt";
+  return outcome.charAt(0).toLowerCase() + outcome.slice(1);
+}
+
+function nextStepText(label: string, date: string, today: string): string {
+  return date < today
+    ? `${label} en retard (prévue le ${frDate(date)})`
+    : `${label} le ${frDate(date)}`;
+}
+
+function prescriptionText(date: string, soon: boolean, today: string): string {
+  if (!date) return "—";
+  if (date < today) return `${frDate(date)} — dépassée : la créance est prescrite`;
+  return soon ? `${frDate(date)} — agir vite` : frDate(date);
+}
+
+function statusClass(status: string): string {
+  return status
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "-");
+}
+
+/** One line per status with its invoices, rather than one badge for the whole debtor: « 1
+ * facture Litige » beside « 2 factures Relancée ». */
+function statusSummary(d: Dossier): HTMLElement {
+  const by = new Map<string, string[]>();
+  for (const i of d.invoices) by.set(i.status, [...(by.get(i.status) ?? []), i.invoice]);
+  return h(
+    "ul",
+    { class: "status-summary", "aria-label": "Statut des factures" },
+    ...[...by].map(([status, invoices]) =>
+      h(
+        "li",
+        {},
+        h("span", { class: `badge status-${statusClass(status)}`, text: status }),
+        ` ${count(invoices.length, "facture")} : `,
+        h("span", { class: "nowrap-ids", text: invoices.join(", ") }),
+      ),
+    ),
+  );
 }
 
 export type { LetterKind };

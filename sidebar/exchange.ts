@@ -1,5 +1,7 @@
 // Noting an exchange: the Journal keeps it, and its outcome changes the ledger (a promise
 // suspends, a dispute stops, a signed acknowledgment restarts prescription).
+import type { CalendarDate } from "../src/domain/calendar-date";
+import { agreedPastPrescription } from "../src/domain/prescription";
 import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { field, h } from "./dom";
@@ -37,13 +39,35 @@ export function exchangePanel(ctx: DossierContext): HTMLElement {
   };
   outcome.addEventListener("change", sync);
   sync();
-  const save = h("button", {
+  const save: HTMLButtonElement = h("button", {
     type: "button",
     class: "primary",
     text: "Enregistrer l'échange",
-    onclick: () => {
+    onclick: async () => {
       const invoices = ctx.selected();
-      if (invoices.length === 0) return ctx.app.notify("Cochez au moins une facture.", "error");
+      if (invoices.length === 0)
+        return ctx.app.fieldError(ctx.firstBox(), "Cochez au moins une facture.");
+      if (!dateField.hidden && !outcomeDate.value)
+        return ctx.app.fieldError(outcomeDate, "Indiquez la date.");
+      // A promise past the last day to act would let the claim be prescribed meanwhile.
+      if (outcome.value === "promise" && outcomeDate.value) {
+        const late = agreedPastPrescription(
+          ctx.dossier.invoices
+            .filter((i) => invoices.includes(i.invoice) && i.prescription)
+            .map((i) => ({ invoice: i.invoice, lastDayToAct: i.prescription as CalendarDate })),
+          outcomeDate.value as CalendarDate,
+        );
+        if (
+          late &&
+          !(await ctx.app.confirm({
+            title: "La prescription tombe avant la promesse",
+            lines: [late, "Enregistrer quand même la promesse ?"],
+            confirm: "Enregistrer quand même",
+            cancel: "Revenir",
+          }))
+        )
+          return;
+      }
       const r: ApiRequest<"apiLogExchange"> = {
         client: ctx.dossier.client,
         invoices,
@@ -56,7 +80,7 @@ export function exchangePanel(ctx: DossierContext): HTMLElement {
       if (!dateField.hidden && outcomeDate.value) r.outcomeDate = outcomeDate.value;
       save.disabled = true;
       void ctx.app
-        .busy("Enregistrement de l'échange…", () => call("apiLogExchange", r))
+        .busy("Enregistrement de l'échange…", () => call("apiLogExchange", r), save)
         .then((d) => {
           save.disabled = false;
           if (!d) return;

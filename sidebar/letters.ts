@@ -86,20 +86,24 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
   });
   drawExtra();
 
-  const request = (): ApiRequest<"apiPreviewLetter"> | string => {
+  /** A field's problem: the control to mark, and what to say next to it. */
+  type Problem = { control: HTMLElement; message: string };
+  const request = (): ApiRequest<"apiPreviewLetter"> | Problem => {
     const invoices = ctx.selected();
-    if (invoices.length === 0) return "Cochez au moins une facture.";
+    if (invoices.length === 0)
+      return { control: ctx.firstBox(), message: "Cochez au moins une facture." };
     const k = kind.value as LetterKind;
     const r: ApiRequest<"apiPreviewLetter"> = { client: ctx.dossier.client, kind: k, invoices };
     if (NEEDS_IDENTITY.includes(k)) {
       if (address.value.trim()) r.address = address.value.trim();
       if (representative.value.trim()) r.representative = representative.value.trim();
       const a = parseAmount(amount.value);
-      if (Number.isNaN(a)) return "Montant : nombre attendu (ex. 1 850,50).";
+      if (Number.isNaN(a)) return { control: amount, message: "Nombre attendu (ex. 1 850,50)." };
       if (a !== undefined) r.amount = a;
     }
     if (k === "paymentPlan" || (k === "acknowledgment" && withPlan.checked)) {
-      if (!firstDate.value) return "Indiquez la date de la première échéance.";
+      if (!firstDate.value)
+        return { control: firstDate, message: "Indiquez la date de la première échéance." };
       r.plan = {
         count: Number(count.value),
         firstDate: firstDate.value,
@@ -108,22 +112,45 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
     }
     if (k === "partialSettlement") {
       const s = parseAmount(settlement.value);
-      if (s === undefined || Number.isNaN(s) || !payBy.value)
-        return "Indiquez le montant réglé et la date limite.";
+      if (s === undefined || Number.isNaN(s))
+        return { control: settlement, message: "Indiquez le montant réglé par le client." };
+      if (!payBy.value) return { control: payBy, message: "Indiquez la date limite." };
       r.settlement = { amount: s, payBy: payBy.value };
     }
     return r;
   };
+  const isProblem = (r: ReturnType<typeof request>): r is Problem => "control" in r;
 
-  const previewButton = h("button", {
+  // « Créer » is for the letter just previewed: any change after the preview withdraws it.
+  let previewed = "";
+  const sameAsPreview = () => {
+    const r = request();
+    return !isProblem(r) && previewed !== "" && JSON.stringify(r) === previewed;
+  };
+  const withdraw = () => {
+    if (!panel.isConnected) {
+      ctx.app.main.removeEventListener("input", withdraw);
+      ctx.app.main.removeEventListener("change", withdraw);
+      return;
+    }
+    if (previewed === "" || sameAsPreview()) return;
+    previewed = "";
+    createButton.disabled = true;
+    clear(out);
+    out.append(
+      h("p", { class: "muted", text: "Le courrier a changé : refaites l'aperçu avant de créer." }),
+    );
+  };
+
+  const previewButton: HTMLButtonElement = h("button", {
     type: "button",
     class: "secondary",
     text: "Aperçu",
     onclick: () => {
       const r = request();
-      if (typeof r === "string") return ctx.app.notify(r, "error");
+      if (isProblem(r)) return ctx.app.fieldError(r.control, r.message);
       void ctx.app
-        .busy("Préparation de l'aperçu…", () => call("apiPreviewLetter", r))
+        .busy("Préparation de l'aperçu…", () => call("apiPreviewLetter", r), previewButton)
         .then((p) => {
           if (!p) return;
           clear(out);
@@ -134,53 +161,118 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
               h("h4", { text: `Email à ${p.recipient}` }),
               renderDocument(p.email, "Aperçu de l'email"),
             );
+          recipient = p.recipient;
+          title = p.document.title;
+          previewed = JSON.stringify(r);
           createButton.disabled = false;
         });
     },
   });
-  const createButton = h("button", {
+  let recipient = "";
+  let title = "";
+  const createButton: HTMLButtonElement = h("button", {
     type: "button",
     class: "primary",
     text: "Créer le document",
     disabled: true,
-    onclick: () => {
+    onclick: async () => {
       const r = request();
-      if (typeof r === "string") return ctx.app.notify(r, "error");
-      createButton.disabled = true;
-      void ctx.app
-        .busy("Création du document et du PDF…", () =>
-          call("apiCreateLetter", { ...r, sendEmail: sendEmail.checked }),
-        )
-        .then((c) => {
-          if (!c) {
-            createButton.disabled = false;
-            return;
-          }
-          ctx.refresh(c.dossier);
-          ctx.app.notify(
-            `${c.title} : ${c.outcome.toLowerCase()}${c.emailedTo ? ` à ${c.emailedTo}` : ""}.`,
-            "ok",
-          );
-          ctx.app.main.prepend(
-            h(
-              "p",
-              { class: "created", id: "created-links" },
-              "Document créé : ",
-              link(c.docUrl, "Ouvrir le document"),
-              " · ",
-              link(c.pdfUrl, "Ouvrir le PDF"),
-            ),
-          );
+      if (isProblem(r)) return ctx.app.fieldError(r.control, r.message);
+      if (!sameAsPreview()) return withdraw();
+      const emailed = sendEmail.checked && !sendEmail.disabled;
+      if (emailed) {
+        const chosen = ctx.dossier.invoices.filter((i) => r.invoices.includes(i.invoice));
+        const ok = await ctx.app.confirm({
+          title: "Envoyer ce courrier par email ?",
+          lines: [
+            `${title}.`,
+            `Destinataire : ${recipient || "aucune adresse"}.`,
+            `Factures : ${chosen.map((i) => `${i.invoice} (${euros(i.outstanding)})`).join(", ")}.`,
+            `Reste dû : ${euros(chosen.reduce((s, i) => s + i.outstanding, 0))}.`,
+          ],
+          confirm: "Créer et envoyer",
         });
+        if (!ok) return;
+      }
+      createButton.disabled = true;
+      const recordPlan = r.kind === "paymentPlan" && agreeToo.checked;
+      const c = await ctx.app.busy(
+        "Création du document et du PDF…",
+        () =>
+          call("apiCreateLetter", {
+            ...r,
+            sendEmail: emailed,
+            ...(emailed ? { confirmedRecipient: recipient } : {}),
+          }),
+        createButton,
+      );
+      if (!c) {
+        createButton.disabled = false;
+        return;
+      }
+      let dossier = c.dossier;
+      let planNote = "";
+      if (recordPlan && r.plan) {
+        const agreed = await ctx.app.busy("Enregistrement de l'échéancier…", () =>
+          call("apiAgreePlan", {
+            client: r.client,
+            invoices: r.invoices,
+            ...(r.amount !== undefined ? { total: r.amount } : {}),
+            ...r.plan,
+          } as ApiRequest<"apiAgreePlan">),
+        );
+        if (agreed) {
+          dossier = agreed;
+          planNote = " Échéancier enregistré : relances suspendues, rappels d'échéance programmés.";
+        }
+      }
+      ctx.refresh(dossier);
+      ctx.app.notify(
+        `${c.title} : ${doneWord(c.outcome)}${c.emailedTo ? ` à ${c.emailedTo}` : ""}.${planNote}`,
+        "ok",
+      );
+      ctx.app.main.prepend(
+        h(
+          "p",
+          { class: "created", id: "created-links" },
+          "Document créé : ",
+          link(c.docUrl, "Ouvrir le document"),
+          " · ",
+          link(c.pdfUrl, "Ouvrir le PDF"),
+        ),
+      );
     },
   });
-  return h(
+  const agreeToo = h("input", { type: "checkbox", name: "agreePlan", checked: true });
+  const agreeField = h(
+    "label",
+    { class: "check" },
+    agreeToo,
+    " Enregistrer aussi l'échéancier (relances suspendues, rappels d'échéance)",
+  );
+  const syncAgree = () => {
+    agreeField.hidden = kind.value !== "paymentPlan";
+  };
+  kind.addEventListener("change", syncAgree);
+  syncAgree();
+  const panel = h(
     "div",
     {},
     field("Courrier", kind),
     extra,
+    agreeField,
     h("label", { class: "check" }, sendEmail, " Envoyer le PDF par email au client"),
     h("div", { class: "buttons" }, previewButton, createButton),
     out,
   );
+  // Any change in the panel or in the ticked invoices after a preview withdraws « Créer ».
+  ctx.app.main.addEventListener("input", withdraw);
+  ctx.app.main.addEventListener("change", withdraw);
+  return panel;
+}
+
+/** The outcome said of a document: « créé », « envoyé », « tâche à faire »… */
+function doneWord(outcome: string): string {
+  if (outcome === "Envoyé") return "envoyé";
+  return outcome.charAt(0).toLowerCase() + outcome.slice(1);
 }

@@ -1,5 +1,6 @@
 // The sidebar's entry: the frame paints at once, then « Aujourd'hui » asks the server.
 import { createApp } from "./app";
+import { renderClients } from "./clients";
 import { renderDossier } from "./dossier";
 import { renderOverview } from "./overview";
 import { renderSettings } from "./settings";
@@ -10,6 +11,7 @@ if (root) {
   const app = createApp(root, {
     today: renderWorkList,
     overview: (app) => renderOverview(app),
+    clients: renderClients,
     dossier: renderDossier,
     settings: renderSettings,
   });

@@ -5,7 +5,7 @@ import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
 import type { DossierContext } from "./dossier";
-import { euros, frDate } from "./format";
+import { count as plural, euros, frDate } from "./format";
 import { frequencyOptions, parseAmount } from "./letters";
 
 export function planPanel(ctx: DossierContext): HTMLElement {
@@ -21,10 +21,13 @@ export function planPanel(ctx: DossierContext): HTMLElement {
   const frequency = h("select", { name: "planFrequency" }, ...frequencyOptions());
   const out = h("div", { class: "plan-out", "aria-live": "polite" });
 
-  const request = (): ApiRequest<"apiSchedulePlan"> | string => {
+  type Problem = { control: HTMLElement; message: string };
+  const request = (): ApiRequest<"apiSchedulePlan"> | Problem => {
     const invoices = ctx.selected();
-    if (invoices.length === 0) return "Cochez au moins une facture.";
-    if (!firstDate.value) return "Indiquez la date de la première échéance.";
+    if (invoices.length === 0)
+      return { control: ctx.firstBox(), message: "Cochez au moins une facture." };
+    if (!firstDate.value)
+      return { control: firstDate, message: "Indiquez la date de la première échéance." };
     const r: ApiRequest<"apiSchedulePlan"> = {
       client: ctx.dossier.client,
       invoices,
@@ -33,22 +36,23 @@ export function planPanel(ctx: DossierContext): HTMLElement {
       frequency: frequency.value as Frequency,
     };
     const t = parseAmount(total.value);
-    if (Number.isNaN(t)) return "Montant : nombre attendu (ex. 2 890,00).";
+    if (Number.isNaN(t)) return { control: total, message: "Nombre attendu (ex. 2 890,00)." };
     if (t !== undefined) r.total = t;
     return r;
   };
+  const isProblem = (r: ReturnType<typeof request>): r is Problem => "control" in r;
 
-  const agree = h("button", {
+  const agree: HTMLButtonElement = h("button", {
     type: "button",
     class: "primary",
     text: "Convenir de cet échéancier",
     disabled: true,
     onclick: () => {
       const r = request();
-      if (typeof r === "string") return ctx.app.notify(r, "error");
+      if (isProblem(r)) return ctx.app.fieldError(r.control, r.message);
       agree.disabled = true;
       void ctx.app
-        .busy("Enregistrement de l'échéancier…", () => call("apiAgreePlan", r))
+        .busy("Enregistrement de l'échéancier…", () => call("apiAgreePlan", r), agree)
         .then((d) => {
           if (!d) {
             agree.disabled = false;
@@ -62,15 +66,15 @@ export function planPanel(ctx: DossierContext): HTMLElement {
         });
     },
   });
-  const compute = h("button", {
+  const compute: HTMLButtonElement = h("button", {
     type: "button",
     class: "secondary",
     text: "Calculer",
     onclick: () => {
       const r = request();
-      if (typeof r === "string") return ctx.app.notify(r, "error");
+      if (isProblem(r)) return ctx.app.fieldError(r.control, r.message);
       void ctx.app
-        .busy("Calcul de l'échéancier…", () => call("apiSchedulePlan", r))
+        .busy("Calcul de l'échéancier…", () => call("apiSchedulePlan", r), compute)
         .then((s) => {
           if (!s) return;
           clear(out);
@@ -80,9 +84,10 @@ export function planPanel(ctx: DossierContext): HTMLElement {
             agree.disabled = true;
             return;
           }
+          for (const w of s.warnings) out.append(h("p", { class: "note", role: "note", text: w }));
           out.append(
             h("p", {
-              text: `${euros(s.total)} en ${s.instalments.length} échéances ; relances suspendues jusqu'au ${frDate(s.suspendedUntil)}.`,
+              text: `${euros(s.total)} en ${plural(s.instalments.length, "échéance")} ; relances suspendues jusqu'au ${frDate(s.suspendedUntil)}.`,
             }),
             h(
               "table",

@@ -167,15 +167,26 @@ function drawSettings(app: App, s: SettingsView): void {
           autoRun: autoRun.checked,
           templates: templates.values(),
         };
+        // The browser's own checks first (a number out of range), said next to the field.
+        const invalid = [...main.querySelectorAll<HTMLInputElement>("input")].find(
+          (i) => !i.checkValidity(),
+        );
+        if (invalid) return app.fieldError(invalid, rangeMessage(invalid));
         save.disabled = true;
         void app
-          .busy("Enregistrement des paramètres…", () => call("apiSaveSettings", request))
+          .busy("Enregistrement des paramètres…", () =>
+            call("apiSaveSettings", request).catch((e: unknown) => {
+              showRefusal(main, app, save, e instanceof Error ? e.message : String(e));
+              return undefined;
+            }),
+          )
           .then((next) => {
             save.disabled = false;
             if (!next) return;
             drawSettings(app, next);
             app.notify("Paramètres enregistrés dans « Paramètres ».", "ok");
-          });
+          })
+          .catch(() => {});
       },
     });
     main.append(
@@ -196,9 +207,45 @@ function drawSettings(app: App, s: SettingsView): void {
       templates.element,
       save,
     );
+    // Edits not saved are not lost silently when the user switches tabs.
+    const snapshot = () =>
+      JSON.stringify([
+        [...main.querySelectorAll<HTMLInputElement>("input, select, textarea")].map((i) =>
+          i.type === "checkbox" ? i.checked : i.value,
+        ),
+        templates.values(),
+      ]);
+    const initial = snapshot();
+    app.guard(() => main.isConnected && snapshot() !== initial);
     // The preview shows the creditor's details and the deadline as they are being typed.
     main.addEventListener("input", (e) => {
       if (!templates.element.contains(e.target as Node)) templates.refresh();
     });
   });
+}
+
+/** « Entre 0 et 23 » for a number field out of its range. */
+function rangeMessage(input: HTMLInputElement): string {
+  if (input.validity.badInput || input.validity.stepMismatch) return "Nombre entier attendu.";
+  if (input.min && input.max) return `Nombre entier de ${input.min} à ${input.max} attendu.`;
+  return "Valeur invalide.";
+}
+
+/** The server's refusal (« Demande refusée — SIREN : 9 chiffres attendus ; … »), each part
+ * said next to the field whose label it names; the first one focused. */
+function showRefusal(main: HTMLElement, app: App, save: HTMLElement, message: string): void {
+  const parts = message.replace(/^.*?— /, "").split(" ; ");
+  let placed = false;
+  for (const part of [...parts].reverse()) {
+    const [label, ...rest] = part.split(" : ");
+    const what = rest.join(" : ");
+    const control = [...main.querySelectorAll("label")].find(
+      (l) => l.textContent?.replace(/\u00a0/g, " ").trim() === label?.trim(),
+    )?.control as HTMLElement | null | undefined;
+    if (control && what) {
+      app.fieldError(control, what);
+      placed = true;
+    }
+  }
+  if (!placed) app.say(save, message, "error");
 }

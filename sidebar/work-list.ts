@@ -1,10 +1,11 @@
-// « Aujourd'hui »: the debtors that need a person, most urgent first, with a search box
-// that filters what is already on screen (no server call per keystroke).
-import type { WorkItem, WorkList } from "../src/sidebar-contract";
+// « Aujourd'hui »: what the morning run already did (sent, tasks to do, letters to post), then
+// the debtors that need a person, most urgent first, with a search box that filters what is
+// on screen (no server call per keystroke); any other debtor is in « Clients ».
+import type { DoneToday, WorkItem, WorkList } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
-import { euros, frDate } from "./format";
+import { count, euros, frDate } from "./format";
 
 const REASON_CLASS: Record<string, string> = {
   prescription: "urgent",
@@ -71,7 +72,7 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
     autocomplete: "off",
   });
   const items = h("ul", { class: "cards", "aria-label": "Dossiers à traiter" });
-  const count = h("p", { class: "muted", "aria-live": "polite" });
+  const shownCount = h("p", { class: "muted", role: "status", "aria-live": "polite" });
   const draw = () => {
     const q = search.value.trim().toLocaleLowerCase("fr");
     const shown = list.items.filter(
@@ -82,8 +83,10 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
     );
     clear(items);
     for (const i of shown) items.append(card(i, app));
-    count.textContent =
-      shown.length === 0 ? "Aucun dossier ne correspond." : `${shown.length} dossier(s) affiché(s)`;
+    shownCount.textContent =
+      shown.length === 0
+        ? "Aucun dossier ne correspond. Tous les clients sont dans « Clients »."
+        : count(shown.length, "dossier affiché", "dossiers affichés");
   };
   search.addEventListener("input", draw);
   main.append(
@@ -97,7 +100,7 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
       h("dd", { text: euros(list.totals.outstanding) }),
       h("dt", { text: "Encours total" }),
       h("dd", {
-        text: `${euros(list.totals.ledgerOutstanding)} (${list.totals.openInvoices} factures)`,
+        text: `${euros(list.totals.ledgerOutstanding)} (${count(list.totals.openInvoices, "facture")})`,
       }),
     ),
     h("button", {
@@ -115,13 +118,20 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
       text: "Dossier de la ligne sélectionnée",
     }),
     field("Rechercher", search),
-    count,
+    shownCount,
     items,
+    doneSection(list.done, app),
+    h("button", {
+      type: "button",
+      class: "secondary",
+      text: "Tous les clients…",
+      onclick: () => app.openClients(),
+    }),
   );
   for (const note of list.notes) main.append(h("p", { class: "note", text: note }));
   if (list.errors.length > 0) {
     main.append(
-      h("h3", { text: `Lignes à corriger (${list.errors.length})` }),
+      h("h3", { text: `${count(list.errors.length, "ligne", "lignes")} à corriger` }),
       h(
         "ul",
         { class: "errors" },
@@ -132,4 +142,52 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
     );
   }
   draw();
+}
+
+const DONE_GROUPS: [DoneToday["kind"], string][] = [
+  ["task", "À faire par vous"],
+  ["sent", "Envoyé"],
+  ["prepared", "Dossiers prêts pour un professionnel"],
+  ["other", "Noté au Journal"],
+];
+
+/** What the Journal says was done today, by what it leaves to do. */
+function doneSection(done: readonly DoneToday[], app: App): HTMLElement {
+  const section = h(
+    "section",
+    { class: "done", "aria-labelledby": "done-title" },
+    h("h3", { id: "done-title", text: "Fait aujourd'hui" }),
+  );
+  if (done.length === 0) {
+    section.append(h("p", { class: "muted", text: "Rien n'a encore été fait aujourd'hui." }));
+    return section;
+  }
+  for (const [kind, title] of DONE_GROUPS) {
+    const lines = done.filter((d) => d.kind === kind);
+    if (lines.length === 0) continue;
+    section.append(
+      h("h4", { text: `${title} (${lines.length})` }),
+      h(
+        "ul",
+        { class: "done-list" },
+        ...lines.map((d) =>
+          h(
+            "li",
+            {},
+            h("button", {
+              type: "button",
+              class: "link",
+              text: d.client,
+              onclick: () => app.openDossier(d.client),
+            }),
+            h("span", {
+              text: ` — ${d.step}${d.recipient ? ` à ${d.recipient}` : ""} · ${d.outcome}`,
+            }),
+            h("small", { class: "muted block nowrap-ids", text: d.invoices.join(", ") }),
+          ),
+        ),
+      ),
+    );
+  }
+  return section;
 }

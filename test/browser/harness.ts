@@ -110,3 +110,20 @@ export async function statusText(page: Page, kind: "ok" | "error"): Promise<stri
   await status.waitFor();
   return (await status.textContent()) ?? "";
 }
+
+/** Waits for the message said next to a control (an action's refusal or result). */
+export async function saidText(page: Page, kind: "ok" | "error" | "info"): Promise<string> {
+  const said = page.locator(`.said[data-kind="${kind}"]`);
+  await said.first().waitFor();
+  return (await said.first().textContent()) ?? "";
+}
+
+/** Confirms the dialog that names what is about to leave; returns what it said. */
+export async function confirmDialog(page: Page, button: string | RegExp): Promise<string> {
+  const dialog = page.getByRole("alertdialog");
+  await dialog.waitFor();
+  const text = (await dialog.textContent()) ?? "";
+  await dialog.getByRole("button", { name: button }).click();
+  await dialog.waitFor({ state: "detached" }).catch(() => dialog.waitFor({ state: "hidden" }));
+  return text;
+}

@@ -74,7 +74,7 @@ describe("letters", () => {
         const pdf = sb.drive.files.find((f) => f.name === `${doc?.name}.pdf`);
         expect(pdf, `${letter.kind}: PDF in Drive`).toBeDefined();
         expect(sb.drive.pathOf(pdf?.parentId ?? "")).toBe(`Recouvra/${CLIENT}`);
-        const line = journal(sb).at(-1);
+        const line = [...journal(sb)].reverse().find((l) => l.Étape === letter.step);
         expect(line?.Étape).toBe(letter.step);
         expect(String(line?.Document)).toContain(doc?.id);
         s.sb.clock.set("2026-11-26T10:05", "Europe/Paris");

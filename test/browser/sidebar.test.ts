@@ -4,12 +4,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  confirmDialog,
   day,
   journal,
   launch,
   ledgerCell,
   open,
   openDossier,
+  saidText,
   type Session,
   sheet,
   statusText,
@@ -78,7 +80,9 @@ describe("the sidebar", () => {
         Canal: "Appel",
         Résultat: "Promesse de paiement au 04/12/2026",
       });
-      expect(await page.locator(".badge.big").textContent()).toBe("Suspendue");
+      expect(await page.locator(".status-summary").textContent()).toMatch(
+        /Suspendue\s3\sfactures\s:\sF-2026-0415, F-2026-0265, F-2026-0402.*Soldée\s1\sfacture\s:\sF-2026-0290/,
+      );
     });
   });
 
@@ -128,11 +132,16 @@ describe("the sidebar", () => {
       await openDossier(page, "Restaurant Le Bouchon Lyonnais");
       const send = page.getByRole("button", { name: "Envoyer maintenant l'étape due" });
       await send.click();
-      expect(await statusText(page, "ok")).toContain("Relance de courtoisie");
+      // Nothing leaves before the user saw the step, the recipient, the invoices, the amounts.
+      const asked = await confirmDialog(page, "Envoyer la relance de courtoisie");
+      expect(asked).toMatch(/Étape\s:\sRelance de courtoisie/);
+      expect(asked).toContain("compta@bouchon-lyonnais.example");
+      expect(asked).toMatch(/F-2026-0380 \(615,00\s€\)/);
+      expect(await statusText(page, "ok")).toMatch(/Relance de courtoisie\s: envoyée à compta@/);
       expect(sb.mails).toHaveLength(1);
       expect(sb.mails[0]?.to).toContain("compta@bouchon-lyonnais.example");
       await send.click();
-      await page.locator('.status[data-kind="info"]', { hasText: "Rien" }).waitFor();
+      expect(await saidText(page, "info")).toMatch(/^Rien à envoyer aujourd'hui/);
       expect(sb.mails).toHaveLength(1);
       const sent = journal(sb).filter(
         (l) =>

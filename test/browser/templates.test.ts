@@ -3,7 +3,7 @@
 // saved into « Paramètres », and used by the daily run for the firm reminder it sends.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, open, sheet, statusText } from "./harness.js";
+import { launch, open, saidText, sheet, statusText } from "./harness.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,7 +54,7 @@ describe("email templates", () => {
       await problem.waitFor();
       expect(await problem.textContent()).toContain("{{clien}} n'est pas une variable connue");
       await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-      const refused = await statusText(page, "error");
+      const refused = await saidText(page, "error");
       expect(refused).toContain("Paramètres non enregistrés");
       expect(refused).toContain("{{clien}} n'est pas une variable connue");
       expect(refused).not.toMatch(/Error|Exception|\bat \w/);
@@ -139,7 +139,7 @@ describe("email templates", () => {
         );
       expect(
         await refusal([{ step: 4, profile: "Standard", subject: "", body: "Bonjour" }]),
-      ).toMatch(/^Demande refusée — .*templates : liste de modèles \(étape 1 à 3/);
+      ).toMatch(/^Demande refusée — .*Modèles d'emails : liste de modèles \(étape 1 à 3/);
       expect(
         await refusal([
           { step: 1, profile: "Standard", subject: "", body: "Plus 40 € de frais, {{nom}}" },
