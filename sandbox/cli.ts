@@ -6,6 +6,7 @@
 //   npm start -- --ledger examples/creances.xlsx --today 2026-11-26 --out out --no-serve
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
+import { createServer as createNetServer } from "node:net";
 import { basename, extname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAll } from "../build/build";
@@ -17,7 +18,7 @@ import { readXlsx, writeXlsx } from "./files/xlsx";
 import { dashboardHeadlines } from "./headlines";
 import { createSandbox, type Sandbox } from "./index";
 import type { EmailModel, WorkbookModel } from "./model";
-import { startServer } from "./server";
+import { portInUseMessage, startServer } from "./server";
 
 const TIME_ZONE = "Europe/Paris";
 const RUN_HOUR = "09:00";
@@ -89,13 +90,16 @@ export function parseCli(argv: string[]): CliOptions {
     throw new CliError(`--ledger attend un fichier .xlsx ou .csv (reçu « ${values.ledger} »).`);
   }
   if (!existsSync(values.ledger)) throw new CliError(`Fichier introuvable : ${values.ledger}`);
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535)
+    throw new CliError(`--port attend un numéro de port de 0 à 65535 (reçu « ${values.port} »).`);
   return {
     ledger: values.ledger,
     today,
     out: values.out,
     serve: !values["no-serve"],
     account: values.account,
-    port: Number(values.port),
+    port,
   };
 }
 
@@ -138,16 +142,27 @@ async function openLedger(path: string): Promise<WorkbookModel> {
   return readXlsx(path, { timeZone: TIME_ZONE, name });
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .toLowerCase()
-      .slice(0, 60) || "sans-titre"
-  );
+/** A file name from a title: lower-case ASCII words joined by « - », cut only between two
+ * words of the title (never inside an invoice number or a date). */
+export function slug(text: string, max = 80): string {
+  const words = text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .split(/[\s—–,;:/\\()«»"'’]+/)
+    .map((w) =>
+      w
+        .replace(/[^A-Za-z0-9-]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .toLowerCase(),
+    )
+    .filter((w) => w !== "");
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > max && out) break;
+    out = next.slice(0, Math.max(max, w.length));
+  }
+  return out || "sans-titre";
 }
 
 interface Written {
@@ -155,26 +170,37 @@ interface Written {
   letters: Map<string, string[]>;
 }
 
-/** The emails, letters and workbook, as the files a user can open. */
-async function writeOutputs(sb: Sandbox, out: string, today: string): Promise<Written> {
-  rmSync(join(out, "emails"), { recursive: true, force: true });
-  rmSync(join(out, "letters"), { recursive: true, force: true });
+/** The emails, letters and workbook, as the files a user can open. Called again after
+ * each action of the local sidebar: only what is new is written, and ledger.xlsx again. */
+async function writeOutputs(
+  sb: Sandbox,
+  out: string,
+  today: string,
+  already?: Written,
+): Promise<Written> {
+  if (!already) {
+    rmSync(join(out, "emails"), { recursive: true, force: true });
+    rmSync(join(out, "letters"), { recursive: true, force: true });
+  }
   mkdirSync(join(out, "emails"), { recursive: true });
   mkdirSync(join(out, "letters"), { recursive: true });
   const date = new Date(`${today}T08:00:00Z`);
-  const emails = new Map<EmailModel, string>();
+  const emails = already?.emails ?? new Map<EmailModel, string>();
   for (const [i, mail] of sb.mails.entries()) {
+    if (emails.has(mail)) continue;
     const file = join(out, "emails", `${String(i + 1).padStart(3, "0")}-${slug(mail.to)}.eml`);
     writeFileSync(file, await emlBytes(mail));
     emails.set(mail, file);
   }
-  const letters = new Map<string, string[]>();
+  const letters = already?.letters ?? new Map<string, string[]>();
   for (const doc of sb.documents) {
+    if (letters.has(doc.id)) continue;
     const base = join(out, "letters", slug(doc.name));
     writeFileSync(`${base}.pdf`, renderPdf(doc, { creationDate: date }));
     writeFileSync(`${base}.docx`, await docxBytes(doc));
     letters.set(doc.id, [`${base}.pdf`, `${base}.docx`]);
   }
+  sb.recalculate();
   await writeXlsx(sb.workbook, join(out, "ledger.xlsx"), { date });
   return { emails, letters };
 }
@@ -222,6 +248,11 @@ const CHANNEL_LABELS = {
   dossier: "dossier",
 };
 
+/** « 1 action », « 2 actions », « 0 action ». */
+function plural(n: number, singular: string, many = `${singular}s`): string {
+  return `${n} ${n > 1 ? many : singular}`;
+}
+
 function printSummary(
   report: RunReport,
   json: ReturnType<typeof runJson>,
@@ -234,7 +265,7 @@ function printSummary(
   );
   if (initialized) lines.push("  Classeur initialisé (feuilles Journal / Paramètres créées).");
   if (report.failure) lines.push(`  ÉCHEC de l'exécution : ${report.failure}`);
-  lines.push(`  ${report.actions.length} action(s) :`);
+  lines.push(`  ${plural(report.actions.length, "action")} :`);
   for (const a of json.actions) {
     const to = a.to ? ` → ${a.to}` : "";
     lines.push(
@@ -244,21 +275,25 @@ function printSummary(
     for (const f of a.files) lines.push(`        ${f}`);
   }
   if (report.postponed.length > 0) {
-    lines.push(`  ${report.postponed.length} action(s) reportée(s) :`);
+    lines.push(`  ${plural(report.postponed.length, "action reportée", "actions reportées")} :`);
     for (const p of report.postponed) {
       lines.push(`    • ${p.step} — ${p.client} — ${p.invoices.join(", ")} : ${p.reason}`);
     }
   }
   if (report.toCheck.length > 0) {
-    lines.push(`  ${report.toCheck.length} envoi(s) interrompu(s) à vérifier :`);
+    lines.push(
+      `  ${plural(report.toCheck.length, "envoi interrompu", "envois interrompus")} à vérifier :`,
+    );
     for (const c of report.toCheck)
       lines.push(`    • ${c.step} — ${c.client} — ${c.invoices.join(", ")} (${c.at})`);
   }
   if (report.errors.length > 0) {
-    lines.push(`  ${report.errors.length} ligne(s) en erreur, ignorée(s) :`);
+    lines.push(
+      `  ${plural(report.errors.length, "ligne en erreur, ignorée", "lignes en erreur, ignorées")} :`,
+    );
     for (const e of json.errors) lines.push(`    • ${e.invoice || "(sans numéro)"} : ${e.message}`);
   }
-  lines.push(`  ${report.skipped.length} facture(s) sans action aujourd'hui :`);
+  lines.push(`  ${plural(report.skipped.length, "facture")} sans action aujourd'hui :`);
   for (const s of report.skipped) lines.push(`    • ${s.invoice} : ${s.reason}`);
   const notes = report.notes ?? [];
   if (notes.length > 0) {
@@ -276,7 +311,9 @@ function printSummary(
   console.log(lines.join("\n"));
 }
 
-export async function runCli(opts: CliOptions): Promise<{ sandbox: Sandbox; report: RunReport }> {
+export async function runCli(
+  opts: CliOptions,
+): Promise<{ sandbox: Sandbox; report: RunReport; persist: () => Promise<void> }> {
   await ensureBuilt();
   const workbook = await openLedger(opts.ledger);
   const sb = createSandbox({
@@ -300,7 +337,20 @@ export async function runCli(opts: CliOptions): Promise<{ sandbox: Sandbox; repo
   printSummary(report, json, opts, initialized);
   const headlines = dashboardHeadlines(sb.workbook);
   if (headlines.length > 0) console.log(headlines.join("\n"));
-  return { sandbox: sb, report };
+  // What the local sidebar does later goes to the same files, so tomorrow's run knows it.
+  const persist = async () => {
+    await writeOutputs(sb, opts.out, opts.today, written);
+  };
+  return { sandbox: sb, report, persist };
+}
+
+/** Whether a port can be listened on now (checked before the run, not after it). */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 async function main(): Promise<void> {
@@ -311,10 +361,22 @@ async function main(): Promise<void> {
     console.error(e instanceof Error ? e.message : String(e));
     process.exit(2);
   }
-  const { sandbox } = await runCli(opts);
+  if (opts.serve && opts.port !== 0 && !(await portFree(opts.port))) {
+    console.error(portInUseMessage(opts.port));
+    process.exit(2);
+  }
+  const { sandbox, persist } = await runCli(opts);
   if (!opts.serve) return;
-  const server = await startServer(sandbox, { port: opts.port });
-  console.log(`\nPanneau latéral et classeur : ${server.url}  (Ctrl-C pour arrêter)`);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(sandbox, { port: opts.port, afterChange: persist });
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(2);
+  }
+  console.log(
+    `\nPanneau latéral et classeur : ${server.url}  (Ctrl-C pour arrêter)\n  Ce que vous faites dans le panneau est enregistré dans ${opts.out}/ledger.xlsx.`,
+  );
   process.on("SIGINT", () => {
     void server.close().then(() => process.exit(0));
   });

@@ -20,6 +20,14 @@ export interface ServerOptions {
   port?: number;
   /** Where Sidebar.html is when the bundle cannot serve it (default "dist"). */
   bundleDir?: string;
+  /** Called after each execution the page started (a sidebar call, a menu item), so what
+   * it changed is kept (npm start writes --out/ledger.xlsx). Calls are never overlapped. */
+  afterChange?: () => Promise<void>;
+}
+
+/** The French message for a port another program holds. */
+export function portInUseMessage(port: number): string {
+  return `Le port ${port} est déjà utilisé (un autre « npm start » tourne peut-être). Arrêtez-le, ou choisissez un autre port : npm start -- --port ${port + 1}`;
 }
 
 /** What google.script.run adds to the page: the same API, over fetch. */
@@ -92,21 +100,50 @@ function cellText(v: CellValue, timeZone: string): string {
   return String(v);
 }
 
-function sheetTable(sheet: SheetModel, timeZone: string): string {
-  const rows = sheet.values.filter((r) => r.some((v) => v !== ""));
-  if (rows.length === 0) return "<p>(vide)</p>";
-  const [head, ...body] = rows;
-  const th = (head ?? []).map((v) => `<th>${escapeHtml(cellText(v, timeZone))}</th>`).join("");
+/** A sheet as a table whose rows can be selected (click, or Enter on a focused row), as a
+ * row of Sheets is: « Dossier de la ligne sélectionnée » then finds it. */
+function sheetTable(sheet: SheetModel, timeZone: string, selected: Selection | null): string {
+  const numbered = sheet.values
+    .map((r, i) => ({ r, row: i + 1 }))
+    .filter(({ r }) => r.some((v) => v !== ""));
+  if (numbered.length === 0) return "<p>(vide)</p>";
+  const [head, ...body] = numbered;
+  const th = (head?.r ?? []).map((v) => `<th>${escapeHtml(cellText(v, timeZone))}</th>`).join("");
+  const name = escapeHtml(sheet.name);
   const tr = body
+    .map(({ r, row }) => {
+      const on = selected?.sheet === sheet.name && selected.row === row;
+      return `<tr tabindex="0" data-sheet="${name}" data-row="${row}" aria-selected="${on}"><th scope="row">${row}</th>${r.map((v) => `<td>${escapeHtml(cellText(v, timeZone))}</td>`).join("")}</tr>`;
+    })
+    .join("");
+  return `<div class="scroll"><table aria-label="${name}"><thead><tr><th scope="col">#</th>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
+}
+
+interface Selection {
+  sheet: string;
+  row: number;
+}
+
+/** The add-on menu as Sheets shows it under Extensions › Recouvra. */
+function menuHtml(sb: Sandbox): string {
+  const menus = sb.ui.menus.filter((m) => m.addon || m.items.length > 0);
+  if (menus.length === 0) return "";
+  return menus
     .map(
-      (r) => `<tr>${r.map((v) => `<td>${escapeHtml(cellText(v, timeZone))}</td>`).join("")}</tr>`,
+      (m) =>
+        `<nav class="menu" aria-label="Extensions › ${escapeHtml(m.caption || "Recouvra")}"><span class="menu-title">Extensions › ${escapeHtml(m.caption || "Recouvra")} :</span>${m.items
+          .map((item) =>
+            "functionName" in item
+              ? `<button type="button" data-fn="${escapeHtml(item.functionName)}">${escapeHtml(item.caption)}</button>`
+              : "",
+          )
+          .join("")}</nav>`,
     )
     .join("");
-  return `<div class="scroll"><table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
 }
 
 /** What the sandbox holds, as server-escaped HTML (refreshed after each sidebar call). */
-function stateHtml(sb: Sandbox): string {
+function stateHtml(sb: Sandbox, selected: Selection | null = null): string {
   const tz = sb.workbook.timeZone;
   const docs = sb.documents
     .map(
@@ -117,29 +154,45 @@ function stateHtml(sb: Sandbox): string {
   const mails = sb.mails
     .map(
       (m, i) =>
-        `<li>${escapeHtml(m.to)} — ${escapeHtml(m.subject)}${m.attachments.length > 0 ? ` (${m.attachments.length} pièce(s) jointe(s))` : ""} — <a href="/mail/${i}.eml">.eml</a></li>`,
+        `<li>${escapeHtml(m.to)} — ${escapeHtml(m.subject)}${m.attachments.length > 0 ? ` (${m.attachments.length} ${m.attachments.length > 1 ? "pièces jointes" : "pièce jointe"})` : ""} — <a href="/mail/${i}.eml">.eml</a></li>`,
     )
     .join("");
   const sheets = sb.workbook.sheets
     .map(
       (s) =>
-        `<section><h2>${escapeHtml(s.name)}</h2>${sheetChartsSvg(s).join("")}${sheetTable(s, tz)}</section>`,
+        `<section><h2>${escapeHtml(s.name)}</h2>${sheetChartsSvg(s).join("")}${sheetTable(s, tz, selected)}</section>`,
     )
     .join("");
   return `<section><h2>Documents (${sb.documents.length})</h2><ul>${docs || "<li>aucun</li>"}</ul></section><section><h2>Emails envoyés (${sb.mails.length})</h2><ul>${mails || "<li>aucun</li>"}</ul></section>${sheets}`;
 }
 
-function overviewPage(sb: Sandbox): string {
+function overviewPage(sb: Sandbox, selected: Selection | null): string {
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Recouvra — bac à sable</title><style>
 body{margin:0;font:13px Arial,sans-serif;color:#202124;display:flex;height:100vh}
 #data{flex:1;overflow:auto;padding:12px 16px}
 #side{width:300px;border:0;border-left:1px solid #dadce0;height:100vh}
 h1{font-size:18px}h2{font-size:15px;margin-top:18px}
 table{border-collapse:collapse;font-size:12px}th,td{border:1px solid #dadce0;padding:2px 6px;white-space:nowrap}th{background:#f1f3f4}
+tbody tr{cursor:pointer}tbody tr:hover{background:#f8f9fa}tbody tr[aria-selected="true"]{background:#d2e3fc;outline:2px solid #1a73e8}
+tbody tr:focus-visible{outline:2px solid #174ea6}
 .scroll{overflow:auto;max-height:420px}
-</style></head><body><div id="data"><h1>Recouvra — le classeur du bac à sable</h1><p>Le panneau latéral, à droite, agit sur ce classeur comme dans Google Sheets.</p><div id="state">${stateHtml(sb)}</div></div>
+.menu{display:flex;flex-wrap:wrap;gap:6px;align-items:center;padding:6px 0;border-bottom:1px solid #dadce0}
+.menu button{font:inherit;padding:4px 8px;border:1px solid #dadce0;border-radius:4px;background:#fff;cursor:pointer}
+#said:empty{display:none}#said{background:#e8f0fe;color:#174ea6;padding:6px 8px;border-radius:4px;white-space:pre-line}
+</style></head><body><div id="data"><h1>Recouvra — le classeur du bac à sable</h1>
+<div id="menu">${menuHtml(sb)}</div>
+<div id="said" role="status" aria-live="polite"></div>
+<p>Le panneau latéral, à droite, agit sur ce classeur comme dans Google Sheets. Cliquez une ligne de « Créances » pour la sélectionner.</p><div id="state">${stateHtml(sb, selected)}</div></div>
 <iframe id="side" title="Panneau Recouvra" src="/sidebar"></iframe>
-<script>addEventListener("message",function(e){if(e.data==="recouvra:changed")fetch("/state").then(function(r){return r.text()}).then(function(h){document.getElementById("state").innerHTML=h})});</script>
+<script>
+function refresh(){return fetch("/state").then(function(r){return r.text()}).then(function(h){document.getElementById("state").innerHTML=h})}
+addEventListener("message",function(e){if(e.data==="recouvra:changed")refresh()});
+function post(path,body){return fetch(path,{method:"POST",headers:{"Content-Type":"application/json"},body:JSON.stringify(body)}).then(function(r){return r.json()})}
+function select(tr){post("/select",{sheet:tr.dataset.sheet,row:Number(tr.dataset.row)}).then(function(){return refresh()}).then(function(){var again=document.querySelector('tr[data-sheet="'+tr.dataset.sheet+'"][data-row="'+tr.dataset.row+'"]');if(again)again.focus()})}
+document.getElementById("state").addEventListener("click",function(e){var tr=e.target.closest("tbody tr[data-row]");if(tr)select(tr)});
+document.getElementById("state").addEventListener("keydown",function(e){var tr=e.target.closest&&e.target.closest("tbody tr[data-row]");if(tr&&(e.key==="Enter"||e.key===" ")){e.preventDefault();select(tr)}});
+document.getElementById("menu").addEventListener("click",function(e){var b=e.target.closest("button[data-fn]");if(!b)return;b.disabled=true;post("/menu",{fn:b.dataset.fn}).then(function(r){b.disabled=false;document.getElementById("said").textContent=r.message||"";if(r.sidebar)document.getElementById("side").src="/sidebar";return refresh()})});
+</script>
 </body></html>`;
 }
 
@@ -194,29 +247,105 @@ async function runCall(sb: Sandbox, body: string): Promise<object> {
   }
 }
 
+/** A menu item run as Sheets runs it, and what the user saw: alerts, toasts, a sidebar. */
+function runMenuItem(
+  sb: Sandbox,
+  body: string,
+): { ok: boolean; message: string; sidebar: boolean } {
+  let fn = "";
+  try {
+    fn = String((JSON.parse(body) as { fn?: unknown }).fn ?? "");
+  } catch (_) {
+    return { ok: false, message: "Requête illisible.", sidebar: false };
+  }
+  const items = sb.ui.menus.flatMap((m) => m.items).filter((i) => "functionName" in i);
+  if (!items.some((i) => "functionName" in i && i.functionName === fn))
+    return { ok: false, message: `Pas d'élément de menu pour ${fn}.`, sidebar: false };
+  const alerts = sb.ui.alerts.length;
+  const toasts = sb.ui.toasts.length;
+  const sidebars = sb.ui.sidebars.length;
+  let failure = "";
+  try {
+    sb.run(fn);
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+  }
+  const said = [
+    ...sb.ui.alerts.slice(alerts).map((a) => a.prompt),
+    ...sb.ui.toasts.slice(toasts).map((t) => t.message),
+    ...(failure ? [`Erreur : ${failure}`] : []),
+  ];
+  return {
+    ok: failure === "",
+    message: said.join("\n") || "Fait.",
+    sidebar: sb.ui.sidebars.length > sidebars,
+  };
+}
+
+/** Selects a row of a sheet, as a click in Sheets would (the active sheet and range). */
+function selectRow(sb: Sandbox, body: string): Selection | null {
+  const { sheet, row } = JSON.parse(body) as { sheet?: unknown; row?: unknown };
+  if (typeof sheet !== "string" || typeof row !== "number" || !Number.isInteger(row) || row < 1)
+    return null;
+  const target = sb.services.SpreadsheetApp.getActive().getSheetByName(sheet);
+  if (!target) return null;
+  target.getRange(row, 1, 1, Math.max(1, target.getLastColumn())).activate();
+  return { sheet, row };
+}
+
 export function startServer(
   sandbox: Sandbox,
   options: ServerOptions = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const port = options.port ?? 8080;
   const bundleDir = options.bundleDir ?? "dist";
+  let selected: Selection | null = null;
+  // One execution at a time, each followed by its save: as Apps Script runs one call after
+  // another for one user, and so that the file on disk always follows the sandbox.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T> | T): Promise<T> => {
+    const next = queue.then(async () => {
+      const result = await work();
+      await options.afterChange?.();
+      return result;
+    });
+    queue = next.catch(() => {});
+    return next;
+  };
+  // Sheets opens with the add-on menu built by onOpen.
+  try {
+    if (sandbox.ui.menus.length === 0 && sandbox.functions().includes("onOpen"))
+      sandbox.run("onOpen", { authMode: "FULL" });
+  } catch (_) {
+    // a bundle without a menu still serves its sidebar
+  }
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     void (async () => {
       try {
         if (req.method === "POST" && url.pathname === "/run") {
+          const body = await readBody(req);
           send(
             res,
             200,
             "application/json; charset=utf-8",
-            JSON.stringify(await runCall(sandbox, await readBody(req))),
+            JSON.stringify(await serially(() => runCall(sandbox, body))),
           );
           return;
         }
+        if (req.method === "POST" && url.pathname === "/menu") {
+          const body = await readBody(req);
+          const result = await serially(() => runMenuItem(sandbox, body));
+          return send(res, 200, "application/json; charset=utf-8", JSON.stringify(result));
+        }
+        if (req.method === "POST" && url.pathname === "/select") {
+          selected = selectRow(sandbox, await readBody(req));
+          return send(res, 200, "application/json; charset=utf-8", JSON.stringify({ selected }));
+        }
         if (url.pathname === "/")
-          return send(res, 200, "text/html; charset=utf-8", overviewPage(sandbox));
+          return send(res, 200, "text/html; charset=utf-8", overviewPage(sandbox, selected));
         if (url.pathname === "/state")
-          return send(res, 200, "text/html; charset=utf-8", stateHtml(sandbox));
+          return send(res, 200, "text/html; charset=utf-8", stateHtml(sandbox, selected));
         if (url.pathname === "/sidebar") {
           const html = sidebarHtml(sandbox, bundleDir);
           // The shim goes first in <head>, before the sidebar's own script.
@@ -252,7 +381,9 @@ export function startServer(
     })();
   });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(e.code === "EADDRINUSE" ? new Error(portInUseMessage(port)) : e),
+    );
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       const actual = typeof address === "object" && address ? address.port : port;

@@ -2,9 +2,10 @@
 // 14 plain columns in a French .csv, or an .xlsx with their own extra columns, another
 // order and other spellings of the headers — then `npm start`, and the page in Chromium.
 import { existsSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import type { Browser, FrameLocator } from "playwright-core";
+import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readXlsx } from "../../sandbox/files/xlsx.js";
 import { cleanCopy, npmStart } from "./clean-copy.js";
@@ -85,10 +86,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function sidebarOf(url: string): Promise<{ side: FrameLocator; close(): Promise<void> }> {
+async function sidebarOf(
+  url: string,
+): Promise<{ page: Page; side: FrameLocator; close(): Promise<void> }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: "fr-FR" });
   await page.goto(url);
-  return { side: page.frameLocator("#side"), close: () => page.close() };
+  return { page, side: page.frameLocator("#side"), close: () => page.close() };
 }
 
 describe("npm start from a fresh clone, on the user's own ledger", () => {
@@ -110,12 +113,48 @@ describe("npm start from a fresh clone, on the user's own ledger", () => {
       expect(claims?.values[0]).toContain("Statut");
       expect(claims?.conditionalFormats.some((cf) => cf.ranges.join().includes("2"))).toBe(true);
 
-      const { side, close } = await sidebarOf(url);
+      const { page, side, close } = await sidebarOf(url);
       try {
         await side.getByRole("heading", { name: /Aujourd'hui, 26\/11\/2026/ }).waitFor();
         await side.getByRole("button", { name: "Ouvrir le dossier Plomberie Caron" }).click();
         await side.getByRole("heading", { level: 2, name: "Plomberie Caron" }).waitFor();
         expect(await side.locator("body").textContent()).not.toMatch(/ENOENT|introuvable/);
+
+        // SAS Nordtech had its Relance ferme this morning: not in today's list, one search away.
+        await side.getByRole("tab", { name: "Clients" }).click();
+        await side.getByLabel("Rechercher un client").fill("nordtech.fr");
+        await side.getByRole("button", { name: "Ouvrir le dossier SAS Nordtech" }).click();
+        await side.getByRole("heading", { level: 2, name: "SAS Nordtech" }).waitFor();
+
+        // A row selected in the page, as in Sheets: « Dossier de la ligne sélectionnée ».
+        await page.locator('tr[data-sheet="Créances"]', { hasText: "FA-2026-103" }).click();
+        await page.locator('tr[aria-selected="true"]', { hasText: "FA-2026-103" }).waitFor();
+        await side.getByRole("tab", { name: "Aujourd'hui" }).click();
+        await side.getByRole("button", { name: "Dossier de la ligne sélectionnée" }).click();
+        await side.getByRole("heading", { level: 2, name: "M. Thomas Renaud" }).waitFor();
+
+        // What is done in the sidebar is in out/ledger.xlsx at once: tomorrow's run knows it.
+        await side.getByText("Noter un échange").click();
+        await side.getByLabel("Résultat").selectOption("promise");
+        await side.getByLabel("Date promise / de signature").fill("2026-12-10");
+        await side.getByRole("button", { name: "Enregistrer l'échange" }).click();
+        await side.locator('.status[data-kind="ok"]').waitFor();
+        await expect
+          .poll(async () => {
+            const saved = await readXlsx(join(repo, "out/ledger.xlsx"));
+            const rows = saved.sheets.find((s) => s.name === "Créances")?.values ?? [];
+            const head = rows[0] ?? [];
+            const row = rows.find((r) => r[0] === "FA-2026-103") ?? [];
+            return row[head.indexOf("Suspendu jusqu'au")] instanceof Date;
+          })
+          .toBe(true);
+
+        // The add-on menu is in the page: Initialiser le classeur says what it did.
+        const menu = page.getByRole("navigation", { name: /Extensions › Recouvra/ });
+        await menu.getByRole("button", { name: "Initialiser le classeur" }).click();
+        await page.locator("#said", { hasText: /classeur|Feuilles|Colonnes/ }).waitFor();
+        await menu.getByRole("button", { name: "Activer les relances automatiques", exact: true }).click();
+        await page.locator("#said", { hasText: /Relances automatiques/ }).waitFor();
       } finally {
         await close();
       }
@@ -162,4 +201,28 @@ describe("npm start from a fresh clone, on the user's own ledger", () => {
       await run.stop();
     }
   }, 240_000);
+
+  it("a busy port is said in French before the day is run", async () => {
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, "127.0.0.1", () => done()));
+    const address = holder.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    try {
+      const run = npmStart(repo, [
+        "--today",
+        "2026-11-26",
+        "--out",
+        "out-port",
+        "--port",
+        String(port),
+      ]);
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toContain(`Le port ${port} est déjà utilisé`);
+      expect(run.output()).toContain(`--port ${port + 1}`);
+      expect(run.output()).not.toContain("EADDRINUSE");
+      expect(run.output()).not.toContain("Recouvra — journée");
+    } finally {
+      holder.close();
+    }
+  }, 120_000);
 });

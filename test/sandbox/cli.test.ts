@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
-import { parseCli, runCli } from "../../sandbox/cli";
+import { parseCli, runCli, slug } from "../../sandbox/cli";
 import { readXlsx } from "../../sandbox/files/xlsx";
 
 interface RunJson {
@@ -44,10 +44,23 @@ describe("npm start", () => {
     };
   };
 
+  it("names files by whole words: never an invoice number or a date cut in two", () => {
+    const name = slug(
+      "Mise en demeure de payer — Camille Bernard — F-2026-0318, F-2024-0188 — 2026-12-01",
+      60,
+    );
+    expect(name).toBe("mise-en-demeure-de-payer-camille-bernard-f-2026-0318");
+    expect(slug("Mise en demeure — Hôtel du Parc — F-2024-0188 — 2026-12-01")).toBe(
+      "mise-en-demeure-hotel-du-parc-f-2024-0188-2026-12-01",
+    );
+    expect(slug("«»")).toBe("sans-titre");
+  });
+
   it("refuses bad options with a French message", () => {
     expect(() => parseCli(["--today", "26/11/2026"])).toThrow(/--today attend une date AAAA-MM-JJ/);
     expect(() => parseCli(["--account", "pro"])).toThrow(/--account attend consumer ou workspace/);
     expect(() => parseCli(["--ledger", "nope.xlsx"])).toThrow(/Fichier introuvable/);
+    expect(() => parseCli(["--port", "huit"])).toThrow(/--port attend un numéro de port/);
   });
 
   it("runs the day on the example ledger and writes what Google would hold", async () => {
