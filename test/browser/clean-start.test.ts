@@ -153,7 +153,9 @@ describe("npm start from a fresh clone, on the user's own ledger", () => {
         const menu = page.getByRole("navigation", { name: /Extensions › Recouvra/ });
         await menu.getByRole("button", { name: "Initialiser le classeur" }).click();
         await page.locator("#said", { hasText: /classeur|Feuilles|Colonnes/ }).waitFor();
-        await menu.getByRole("button", { name: "Activer les relances automatiques", exact: true }).click();
+        await menu
+          .getByRole("button", { name: "Activer les relances automatiques", exact: true })
+          .click();
         await page.locator("#said", { hasText: /Relances automatiques/ }).waitFor();
       } finally {
         await close();

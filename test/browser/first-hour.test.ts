@@ -89,9 +89,7 @@ describe("the first hour", () => {
       await page.keyboard.press("Home");
       expect(await tab("Aujourd'hui").getAttribute("aria-selected")).toBe("true");
       expect(await tab("Clients").getAttribute("tabindex")).toBe("-1");
-      expect(await page.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
-        "tab-today",
-      );
+      expect(await page.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe("tab-today");
     });
   });
 
@@ -196,9 +194,9 @@ describe("the first hour", () => {
       await page.getByRole("button", { name: "Calculer" }).click();
       await plan.locator(".error").waitFor();
       expect(await text(page, "#panel-plan .error")).toMatch(/dépasse ce qui est dû/);
-      expect(await page.getByRole("button", { name: "Convenir de cet échéancier" }).isEnabled()).toBe(
-        false,
-      );
+      expect(
+        await page.getByRole("button", { name: "Convenir de cet échéancier" }).isEnabled(),
+      ).toBe(false);
     });
   });
 

@@ -11,8 +11,8 @@ import {
   ledgerCell,
   open,
   openDossier,
-  saidText,
   type Session,
+  saidText,
   sheet,
   statusText,
 } from "./harness.js";

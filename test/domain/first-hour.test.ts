@@ -56,7 +56,9 @@ describe("French", () => {
   });
 
   it("never leaves « or : alone at a line end", () => {
-    expect(frenchSpaces("dans « Créances » : voir")).toBe("dans «\u00a0Créances\u00a0»\u00a0: voir");
+    expect(frenchSpaces("dans « Créances » : voir")).toBe(
+      "dans «\u00a0Créances\u00a0»\u00a0: voir",
+    );
   });
 
   it("a debtor's status says most about its open invoices", () => {
