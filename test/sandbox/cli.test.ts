@@ -144,7 +144,7 @@ describe("npm start", () => {
       },
     );
     expect(stdout).toContain("Recouvra — journée du 26/11/2026 sur examples/creances.xlsx");
-    expect(stdout).toMatch(/\d+ action\(s\) :/);
+    expect(stdout).toMatch(/\d+ actions? :/);
     // The dashboard's headline figures come after the day's summary.
     expect(stdout.indexOf("Tableau de bord au 26/11/2026 :")).toBeGreaterThan(
       stdout.indexOf("Sorties :"),
