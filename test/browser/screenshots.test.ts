@@ -23,12 +23,18 @@ const SHOTS =
 const shot = (name: string) => resolve(SHOTS, name);
 
 describe("screenshots", () => {
-  it("saves today's work, a dossier, a letter preview, an échéancier, the settings and a template", async () => {
+  it("saves today's work, the clients, a dossier, a letter preview, an échéancier, the settings and a template", async () => {
     const s = await open(browser);
     try {
       const { page } = s;
       await page.locator(".card-name").first().waitFor();
       await page.screenshot({ path: shot("sidebar-today.png") });
+      await page.getByRole("tab", { name: "Clients" }).click();
+      await page.getByLabel("Rechercher un client").waitFor();
+      await page.getByLabel("Trier par").selectOption("amount");
+      await page.screenshot({ path: shot("sidebar-clients.png") });
+      await page.getByRole("tab", { name: "Aujourd'hui" }).click();
+      await page.locator(".card-name").first().waitFor();
       await openDossier(page, "Fleurs & Jardins Moreau");
       await page.screenshot({ path: shot("sidebar-dossier.png"), fullPage: true });
       await page.getByText("Courriers", { exact: true }).click();
@@ -60,7 +66,7 @@ describe("screenshots", () => {
       await templates.evaluate((el) => el.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: shot("sidebar-templates.png") });
       expect(s.errors).toEqual([]);
-      for (const name of ["today", "dossier", "letter-preview", "plan", "settings", "templates"]) {
+      for (const name of ["today", "clients", "dossier", "letter-preview", "plan", "settings", "templates"]) {
         expect(statSync(shot(`sidebar-${name}.png`)).size, name).toBeGreaterThan(10_000);
       }
     } finally {
