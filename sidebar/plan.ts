@@ -5,7 +5,7 @@ import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
 import type { DossierContext } from "./dossier";
-import { count as plural, euros, frDate } from "./format";
+import { euros, frDate, count as plural } from "./format";
 import { frequencyOptions, parseAmount } from "./letters";
 
 export function planPanel(ctx: DossierContext): HTMLElement {

@@ -66,7 +66,15 @@ describe("screenshots", () => {
       await templates.evaluate((el) => el.scrollIntoView({ block: "start" }));
       await page.screenshot({ path: shot("sidebar-templates.png") });
       expect(s.errors).toEqual([]);
-      for (const name of ["today", "clients", "dossier", "letter-preview", "plan", "settings", "templates"]) {
+      for (const name of [
+        "today",
+        "clients",
+        "dossier",
+        "letter-preview",
+        "plan",
+        "settings",
+        "templates",
+      ]) {
         expect(statSync(shot(`sidebar-${name}.png`)).size, name).toBeGreaterThan(10_000);
       }
     } finally {
