@@ -31,9 +31,10 @@ function block(b: Block): Node {
     case "list":
       return h("ul", {}, ...b.items.map((item) => h("li", {}, ...item.map(run))));
     case "table":
+      // A wide table scrolls sideways in 300 px: focusable, so a keyboard can scroll it too.
       return h(
         "div",
-        { class: "scroll" },
+        { class: "scroll", tabindex: "0", role: "group", "aria-label": "Tableau" },
         h(
           "table",
           { class: "doc-table" },
