@@ -172,6 +172,14 @@ export const API_REQUESTS = {
     outcome: exchangeOutcome,
     outcomeDate: z.optional(isoDate),
   }),
+  /** The registered letter of a mise en demeure: La Poste's number, posted, received. */
+  apiRecordRegisteredLetter: z.object({
+    client,
+    invoices,
+    number: required(40),
+    postedOn: isoDate,
+    receivedOn: z.optional(isoDate),
+  }),
   apiSendNow: z.object({ client }),
   apiOverview: z.object({ refreshSheet: z.optional(yesNo) }),
   apiRecordPayment: z.object({
@@ -312,6 +320,11 @@ export interface Dossier {
   prescriptionSoon: boolean;
   timeline: TimelineEntry[];
   plans: PlanView[];
+  /** The registered letters recorded for its mises en demeure, oldest first. */
+  registeredLetters: { number: string; postedOn: string; receivedOn: string; invoices: string[] }[];
+  /** Postal address and SIREN as the ledger has them (« Adresse », « SIREN »). */
+  address: string;
+  siren: string;
   notes: string[];
 }
 
@@ -417,6 +430,7 @@ export interface ApiResponses {
   apiSchedulePlan: PlanSchedule;
   apiAgreePlan: Dossier;
   apiLogExchange: Dossier;
+  apiRecordRegisteredLetter: Dossier;
   apiSendNow: SendNowResult;
   apiOverview: Overview;
   apiRecordPayment: PaymentRecorded;

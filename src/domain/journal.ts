@@ -55,6 +55,7 @@ export type JournalChannel =
   | "Tâche"
   | "Dossier"
   | "Appel"
+  | "LRAR"
   | "Système";
 
 export interface JournalEntry {
@@ -202,6 +203,9 @@ export function lastJournalContact(
   return dates.sort()[dates.length - 1];
 }
 
+// A registered letter's record repeats the mise en demeure already counted as a contact.
+const NOT_A_CONTACT_CHANNELS: ReadonlySet<string> = new Set(["Système", "Dossier", "LRAR"]);
+
 const NOT_A_CONTACT: ReadonlySet<string> = new Set([
   OUTCOMES.postponed,
   OUTCOMES.failed,
@@ -215,8 +219,7 @@ function isContact(entry: JournalEntry): boolean {
   const failed = entry.outcome.startsWith(OUTCOMES.failed);
   return (
     !isPaymentEntry(entry) &&
-    entry.channel !== "Système" &&
-    entry.channel !== "Dossier" &&
+    !NOT_A_CONTACT_CHANNELS.has(entry.channel) &&
     entry.step !== DECLARATION_STEP &&
     !failed &&
     !NOT_A_CONTACT.has(entry.outcome)
@@ -244,29 +247,28 @@ export function timelineOf(
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** The days the reminders (steps 1–2) of these invoices were sent or handed to a person as
- * a task — from the Journal, and from the ledger for a user who typed them in. */
+/** The days a reminder (step 1 or 2) about one of these invoices really went out: an email
+ * the Journal confirms sent — not a task handed to a person, not another invoice's
+ * reminder. An invoice the Journal knows nothing of (a ledger typed in by a migrating user)
+ * counts its « Dernière étape ». */
 export function previousReminderDates(
   claims: readonly Claim[],
   journal: readonly JournalEntry[],
 ): CalendarDate[] {
-  const client = claims[0]?.client ?? "";
-  const fromJournal = timelineOf(
-    journal,
-    client,
-    claims.map((c) => c.invoiceNumber),
-    claims[0]?.email,
-  )
-    .filter((e) => {
-      const step = stepOfEntry(e);
-      return (
-        (step === 1 || step === 2) && (e.outcome === OUTCOMES.sent || e.outcome === OUTCOMES.task)
-      );
-    })
+  const wanted = new Set(claims.map((c) => c.invoiceNumber));
+  const reminders = journal.filter((e) => {
+    const step = stepOfEntry(e);
+    return (step === 1 || step === 2) && e.invoices.some((i) => wanted.has(i));
+  });
+  const fromJournal = reminders
+    .filter((e) => e.outcome === OUTCOMES.sent)
     .map(entryDate)
     .filter((d): d is CalendarDate => d !== undefined);
+  const journaled = new Set(reminders.flatMap((e) => e.invoices));
   const fromLedger = claims.flatMap((c) =>
-    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
+    !journaled.has(c.invoiceNumber) && c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2)
+      ? [c.lastStepDate]
+      : [],
   );
   return [...new Set([...fromJournal, ...fromLedger])].sort();
 }

@@ -159,7 +159,9 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
   const recipients = action.email ? recipientCount(action.email) : 0;
   const needsDoc = action.step >= 3;
   if (recipients > ctx.emailsLeft && action.step < 4) throw new QuotaReached("email");
-  if (needsDoc && ctx.docsLeft < 1) throw new QuotaReached("documents");
+  // A mise en demeure emailed is two documents: the original to post, the copy attached.
+  const docsNeeded = action.step === 3 && action.email ? 2 : needsDoc ? 1 : 0;
+  if (ctx.docsLeft < docsNeeded) throw new QuotaReached("documents");
 
   if (action.step === 1 || action.step === 2) {
     const message = buildReminder({
@@ -192,7 +194,6 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
   if (action.step === 3) {
     const notice = buildFormalNotice({
       client: action.client,
-      ...(action.email ? { email: action.email } : {}),
       claims: action.claims,
       today,
       settings,
@@ -203,10 +204,16 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
       : taskText(action.stepLabel, action.client, action.claims, notice.total, true);
     const channel = action.email ? "Courrier + email" : "Courrier";
     const [row] = appendJournal([journalEntry(action, ctx, { channel, subject })], new Date());
+    // The Journal links the original, the one to post by registered mail; the email carries
+    // the copy, which says so.
     const doc = settleIntent(row as JournalRef, () => {
       const created = createDocument(notice.letter, action.client, today);
       ctx.docsLeft--;
-      if (action.email) sendMessage(action.email, notice.email, settings.creditor, [created.pdf]);
+      if (action.email) {
+        const copy = createDocument(notice.copy, action.client, today);
+        ctx.docsLeft--;
+        sendMessage(action.email, notice.email, settings.creditor, [copy.pdf]);
+      }
       return created;
     });
     if (action.email) ctx.emailsLeft -= recipients;
@@ -231,7 +238,6 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
 
   const dossier = buildHandoverDossier({
     client: action.client,
-    ...(action.email ? { email: action.email } : {}),
     claims: action.claims,
     today,
     settings,

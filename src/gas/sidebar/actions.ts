@@ -13,6 +13,11 @@ import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
 import { Refusal } from "../../domain/refusal";
+import {
+  type RegisteredLetter,
+  registeredLetterEntry,
+  registeredLetterProblem,
+} from "../../domain/registered-letter";
 import { missingCreditorIdentity } from "../../domain/settings";
 import type {
   ApiParsed,
@@ -112,7 +117,8 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
       throw new Refusal(
         `Avant de créer un courrier, renseignez dans Paramètres : ${missing.join(", ")}.`,
       );
-    if (documentsLeftOn(src.today, src.settings.account) < 1)
+    const attached = to && letter.attachment ? letter.attachment : undefined;
+    if (documentsLeftOn(src.today, src.settings.account) < (attached ? 2 : 1))
       throw new Refusal("Le quota de documents Google du jour est atteint : réessayez demain.");
     const channel =
       letter.kind === "handover"
@@ -143,7 +149,8 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     let created: ReturnType<typeof createDocument>;
     try {
       created = createDocument(letter.document, client, src.today);
-      if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [created.pdf]);
+      const pdf = attached ? createDocument(attached, client, src.today).pdf : created.pdf;
+      if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [pdf]);
     } catch (e) {
       confirmJournal(
         row as JournalRef,
@@ -280,6 +287,36 @@ export function logExchange(request: ApiParsed<"apiLogExchange">): Dossier {
     const effects = exchangeEffects(exchange, sidebarUser());
     appendJournal([effects.journal], new Date());
     writeLedgerChanges(src.ledger, effects.changes, src.dates);
+    return dossierView(readSources(), request.client);
+  });
+}
+
+/** Records the registered letter of a mise en demeure in the Journal: its number, the day
+ * posted and, once the avis de réception is back, the day received (C. civ. 1344-1). */
+export function recordRegisteredLetter(request: ApiParsed<"apiRecordRegisteredLetter">): Dossier {
+  return underLock(() => {
+    const src = readSources();
+    const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+    const record: RegisteredLetter = {
+      number: request.number,
+      postedOn: parseIsoDate(request.postedOn) as CalendarDate,
+      invoices: request.invoices,
+    };
+    if (request.receivedOn) record.receivedOn = parseIsoDate(request.receivedOn) as CalendarDate;
+    const problem = registeredLetterProblem(record, src.today);
+    if (problem) throw new Refusal(problem);
+    const address = claims.find((c) => c.address)?.address ?? "";
+    appendJournal(
+      [
+        registeredLetterEntry(
+          record,
+          claims[0]?.client ?? request.client,
+          address.replace(/\n+/g, ", "),
+          sidebarUser(),
+        ),
+      ],
+      new Date(),
+    );
     return dossierView(readSources(), request.client);
   });
 }

@@ -17,6 +17,7 @@ import {
   getWorkList,
   logExchange,
   previewLetter,
+  recordRegisteredLetter,
   schedulePlan,
   sendNow,
 } from "./actions";
@@ -32,6 +33,7 @@ const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = 
   apiSchedulePlan: schedulePlan,
   apiAgreePlan: agreePlan,
   apiLogExchange: logExchange,
+  apiRecordRegisteredLetter: recordRegisteredLetter,
   apiSendNow: (r) => sendNow(r.client),
   apiOverview: getOverview,
   apiRecordPayment: recordPayment,
