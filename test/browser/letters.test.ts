@@ -132,5 +132,6 @@ describe("letters", () => {
     } finally {
       await s.close();
     }
-  });
+    // Seven letters generated and four read back through pdftotext, on a shared machine.
+  }, 90_000);
 });
