@@ -1,8 +1,6 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
 
-import { runActor } from "./gas/actor";
 import { runDaily } from "./gas/daily-run";
-import { LOCK_WAIT_MS } from "./gas/lock";
 import {
   buildMenu,
   disableFromMenu,
@@ -12,11 +10,9 @@ import {
   runFromMenu,
   showHelp as showHelpDialog,
 } from "./gas/menu";
-import { refreshPaymentPlans } from "./gas/plans-sheet";
 import type { RunReport } from "./gas/run-report";
-import { sheetDates } from "./gas/sheet-dates";
-import { activeSpreadsheet } from "./gas/sheets";
 import { dispatch } from "./gas/sidebar/server";
+import { type ClockEvent, shouldWork } from "./gas/wake-up";
 
 export {
   DATE_PRESCRIPTION,
@@ -36,25 +32,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   buildMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-/** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
-export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
-  refreshPlansBeforeRun(runActor(Boolean(e?.triggerUid)));
-  return e?.triggerUid ? runDaily("automatique") : runFromMenu();
-}
-
-/** The échéanciers first: suspensions moved to the next instalment and instalment
- * reminders sent, so the ladder then sees who keeps up and who defaulted. A failure here
- * must not stop the ladder's run, which journals its own. */
-function refreshPlansBeforeRun(by: string): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return;
-  try {
-    refreshPaymentPlans(sheetDates(activeSpreadsheet().getSpreadsheetTimeZone()), new Date(), by);
-  } catch (_) {
-    // the next run tries again; the sidebar shows each plan's state meanwhile
-  } finally {
-    lock.releaseLock();
-  }
+/** The morning run: from the hourly time-driven trigger (event with triggerUid), or from
+ * the menu. A wake-up outside the sending window, or once the day's work is done, goes back
+ * to sleep after one property read. */
+export function runDailyRelances(e?: ClockEvent): RunReport | null {
+  if (!e?.triggerUid) return runFromMenu();
+  if (!shouldWork(e)) return null;
+  return runDaily("automatique");
 }
 
 /** Menu: Initialiser le classeur. */

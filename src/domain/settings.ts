@@ -36,6 +36,8 @@ export interface RecoverySettings {
   account: AccountType;
   /** Hour (0–23, spreadsheet time) of the automatic daily run. */
   sendHour: number;
+  /** Hour (1–24) after which the hourly wake-ups leave the rest for the next business day. */
+  sendUntilHour: number;
   /** The user's wording of the emails, per step and profile; none = the built-in text. */
   templates: readonly MessageTemplate[];
 }
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: RecoverySettings = {
   creditor: EMPTY_CREDITOR,
   account: "consumer",
   sendHour: 9,
+  sendUntilHour: 18,
   templates: [],
 };
 
@@ -87,6 +90,12 @@ export const RUN_SETTING_RULES = {
     min: 8,
     max: 19,
     why: "les relances partent entre 8 h et 19 h",
+  },
+  sendUntilHour: {
+    label: "Fin des envois",
+    min: 9,
+    max: 24,
+    why: "ce qui n'a pu partir reprend chaque heure jusqu'à cette heure-là, entre 9 h et 24 h",
   },
   gapDays: {
     label: "Délai minimal entre deux contacts (jours)",
