@@ -182,7 +182,8 @@ const NOT_A_CONTACT: ReadonlySet<string> = new Set([
  * logged; not the run's own notes, nor a dossier handed to a professional, nor a claim
  * declared to the mandataire judiciaire. */
 function isContact(entry: JournalEntry): boolean {
-  const failed = entry.outcome.startsWith(OUTCOMES.failed);
+  const failed =
+    entry.outcome.startsWith(OUTCOMES.failed) || entry.outcome.startsWith(OUTCOMES.refused);
   return (
     entry.channel !== "Système" &&
     entry.channel !== "Dossier" &&

@@ -85,6 +85,21 @@ export function saveReport(report: RunReport): void {
   }
 }
 
+/** « Relances du jour : travail restant, reprise à 10 h » when the last run left work for a
+ * later wake-up today (the sidebar's Aujourd'hui shows it). */
+export function pendingWorkNote(today: string): string | undefined {
+  const raw = PropertiesService.getDocumentProperties().getProperty(REPORT_PROPERTY);
+  if (!raw) return undefined;
+  try {
+    const r = JSON.parse(raw) as Partial<RunReport>;
+    if (r.today !== today || !r.resumeAt) return undefined;
+    const n = r.postponed?.length ?? 0;
+    return `Relances du jour : ${n > 0 ? `${n} action(s) en attente` : "travail restant"}, ${r.resumeAt}.`;
+  } catch (_) {
+    return undefined;
+  }
+}
+
 export function takeUnseenFailure(): string | null {
   const props = PropertiesService.getDocumentProperties();
   const failure = props.getProperty(FAILURE_PROPERTY);

@@ -35,11 +35,16 @@ import { writeLedgerChanges } from "../ledger-updates";
 import { underLock } from "../lock";
 import { recipientCount } from "../mailer";
 import { appendPlan, planSummary } from "../plans-sheet";
+import { pendingWorkNote } from "../run-report";
 import { LEDGER_SHEET } from "../sheets";
 import { readSources, type ShellSource } from "./read";
 
 export function getWorkList(): WorkList {
-  return workList(readSources());
+  const src = readSources();
+  const view = workList(src);
+  const pending = pendingWorkNote(src.today);
+  if (pending) view.notes.push(pending);
+  return view;
 }
 
 export function getDossier(client: string): Dossier {
