@@ -1,4 +1,4 @@
-// A sample of the fault sweep (test/gas/fault-sweep.ts): every 40th service call of a
+// A sample of the fault sweep (test/gas/fault-sweep.ts): every 60th service call of a
 // 22-action morning, each with the three faults, then a clean rerun and the next day.
 // `npm run faults` sweeps every call.
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ describe("the fault sweep, sampled", () => {
   let fx: SweepFixture;
   beforeAll(() => {
     fx = sweepFixture();
-  });
+  }, 120_000);
 
   it("(a day of at least 20 actions)", () => {
     expect(fx.actions.length).toBeGreaterThanOrEqual(20);
@@ -36,14 +36,14 @@ describe("the fault sweep, sampled", () => {
     expect([r.duplicates, r.lost, r.corrupted, r.invisible]).toEqual([[], [], [], false]);
   });
 
-  it("at every 40th call, kill after, throw before, throw after: 0 duplicates, 0 lost lines, 0 corrupted rows, every failure visible", () => {
+  it("at every 60th call, kill after, throw before, throw after: 0 duplicates, 0 lost lines, 0 corrupted rows, every failure visible", () => {
     const points: number[] = [];
-    for (let p = 1; p <= fx.calls.length; p += 40) points.push(p);
+    for (let p = 1; p <= fx.calls.length; p += 60) points.push(p);
     points.push(fx.calls.length);
     const figures = sweep(fx, points);
     expect(figures.failures).toEqual([]);
     expect(figures.scenarios).toBe(points.length * 3);
-  });
+  }, 600_000);
 
   it("(the checker sees a duplicate and a line missing when there is one)", () => {
     const sb = fx.fresh();

@@ -176,10 +176,15 @@ const EXPECTED: [string, string, string, string, string][] = [
   ["2026-12-28", "F-1101", "Atelier Roux", C4, "Dossier"],
 ];
 
-/** Every mise en demeure is followed by its « Poster en LRAR » task in the Journal. */
-const EXPECTED_LINES = EXPECTED.flatMap((e) =>
-  e[3] === C3 ? [e, [e[0], e[1], e[2], C3, "Tâche"] as typeof e] : [e],
-);
+/** Every mise en demeure has its « Poster en LRAR » task in the Journal, written once the
+ * day's batch is confirmed: after that day's other lines. */
+const EXPECTED_LINES = [...new Set(EXPECTED.map((e) => e[0]))].flatMap((d) => {
+  const today = EXPECTED.filter((e) => e[0] === d);
+  const tasks = today
+    .filter((e) => e[3] === C3)
+    .map((e) => [e[0], e[1], e[2], C3, "Tâche"] as (typeof EXPECTED)[number]);
+  return [...today, ...tasks];
+});
 const isLrarTask = (l: JournalLine) =>
   l.channel === "Tâche" && l.subject.startsWith("Poster en LRAR");
 

@@ -79,7 +79,15 @@ export type FaultMode = "kill after" | "throw before" | "throw after";
 export const MODES: FaultMode[] = ["kill after", "throw before", "throw after"];
 export const INJECTED = "Erreur transitoire injectée";
 
-const TAKEN = new Set(["Envoyé", "Tâche à faire", "Dossier prêt", "À vérifier", "En cours"]);
+/** What the Journal's « Résultat » says when a step was done (or may have been). */
+const DONE = [
+  "Envoyé",
+  "Email envoyé — LRAR à poster",
+  "Courrier prêt — LRAR à poster",
+  "Tâche à faire",
+  "Dossier prêt",
+];
+const TAKEN = new Set([...DONE, "À vérifier", "En cours"]);
 const STEPS = [
   "Relance de courtoisie",
   "Relance ferme",
@@ -167,7 +175,7 @@ export function checkInvariants(
       (l) =>
         l.recipient === m.to &&
         l.subject === m.subject &&
-        ["Envoyé", "À vérifier"].includes(l.outcome),
+        ["Envoyé", "Email envoyé — LRAR à poster", "À vérifier"].includes(l.outcome),
     );
     if (!line) lost.push(`email sans ligne ${m.to} | ${m.subject}`);
   }
@@ -241,9 +249,7 @@ export function runFault(fx: SweepFixture, point: number, mode: FaultMode): Faul
   // Harmless: every action of the clean run is in the Journal as done, as the clean run left it.
   const done = new Set(
     journal(sb)
-      .filter(
-        (l) => l.day === TODAY && ["Envoyé", "Tâche à faire", "Dossier prêt"].includes(l.outcome),
-      )
+      .filter((l) => l.day === TODAY && DONE.includes(l.outcome))
       .map((l) => `${l.invoices} | ${l.step}`),
   );
   const harmless = !injected || fx.actions.every((a) => done.has(a));
