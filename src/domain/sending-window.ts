@@ -1,6 +1,6 @@
 // When the hourly wake-ups work: from the send hour to the end of the sending window, on
-// business days, until the day's work is done (docs/architecture.md, « The hourly window »).
-import { type CalendarDate, formatFrenchDate } from "./calendar-date";
+// business days, until the day's work is done (README, « La fenêtre horaire »).
+import { addDays, type CalendarDate, dayOfWeek, formatFrenchDate } from "./calendar-date";
 import { isBusinessDay, nextBusinessDay } from "./holidays";
 
 /** Where the day stands, as the last run left it (a document property). */
@@ -42,5 +42,17 @@ export function wakeUpWorks(
 export function resumeText(today: CalendarDate, hour: number, from: number, until: number): string {
   const next = Math.max(hour + 1, from);
   if (isBusinessDay(today) && next < until) return `reprise à ${next} h`;
-  return `reprise le ${formatFrenchDate(nextBusinessDay(today))} à ${from} h`;
+  return `reprise le ${formatFrenchDate(nextBusinessDay(addDays(today, 1)))} à ${from} h`;
+}
+
+const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+/** Why nothing leaves today (« samedi : aucun envoi aujourd'hui, les relances reprennent le
+ * lundi 30/11/2026 »), or undefined on a business day. */
+export function noSendingReason(today: CalendarDate): string | undefined {
+  if (isBusinessDay(today)) return undefined;
+  const next = nextBusinessDay(today);
+  const weekday = WEEKDAYS[dayOfWeek(today)] as string;
+  const what = dayOfWeek(today) === 0 || dayOfWeek(today) === 6 ? weekday : "jour férié";
+  return `${what} : aucun envoi aujourd'hui, les relances reprennent le ${WEEKDAYS[dayOfWeek(next)]} ${formatFrenchDate(next)}`;
 }

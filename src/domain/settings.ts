@@ -71,6 +71,12 @@ export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; docume
   workspace: { emailRecipients: 1500, documents: 1500 },
 };
 
+/** The account Google's remaining email quota shows: more than a Gmail account's whole day
+ * is a Workspace account, whatever « Type de compte » says (the setting only informs). */
+export function accountOfQuota(emailsLeft: number, setting: AccountType): AccountType {
+  return emailsLeft > DAILY_QUOTAS.consumer.emailRecipients ? "workspace" : setting;
+}
+
 /** What a letter needs of the creditor's identity and « Paramètres » lacks (a mise en
  * demeure must identify the creditor): the labels to fill in, in French. */
 export function missingCreditorIdentity(creditor: Creditor): string[] {

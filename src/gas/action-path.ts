@@ -5,7 +5,7 @@
 //   2. each action is taken;
 //   3. the batch is confirmed in one write.
 // A run killed between 1 and 3 leaves « En cours » lines: the next run marks them « À vérifier »
-// and never sends them again (docs/architecture.md, « Never twice »). An error that does not
+// and never sends them again (README, « Fiabilité »). An error that does not
 // prove the message stayed home (anything but a refused address or a used-up quota) is
 // « À vérifier » too, never « Échec », never retried.
 

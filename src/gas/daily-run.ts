@@ -4,10 +4,9 @@
 // order. « Dernière étape » and its date are then brought to what the Journal says. Never
 // on a day nobody sends; whatever does not fit (time, quota) waits for the next wake-up.
 
-import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
+import type { CalendarDate } from "../domain/calendar-date";
 import { debtorKey, outstanding } from "../domain/claim";
 import { type PlannedAction, planDailyRun } from "../domain/daily-plan";
-import { isBusinessDay, nextBusinessDay } from "../domain/holidays";
 import {
   CHANNELS,
   type JournalEntry,
@@ -19,12 +18,8 @@ import { ledgerClaims } from "../domain/ledger";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
-import { resumeText } from "../domain/sending-window";
-import {
-  type AccountType,
-  missingCreditorIdentity,
-  type RecoverySettings,
-} from "../domain/settings";
+import { noSendingReason, resumeText } from "../domain/sending-window";
+import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
 import {
   type Act,
   type ActResult,
@@ -245,27 +240,6 @@ function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
   };
 }
 
-/** The account the quotas show: Google's remaining email quota above a consumer's whole day
- * is a Workspace account, whatever « Type de compte » says. */
-function accountOf(emailsLeft: number, setting: AccountType): AccountType {
-  return emailsLeft > 100 ? "workspace" : setting;
-}
-
-const WEEKDAYS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
-
-function dayName(d: CalendarDate): string {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return WEEKDAYS[new Date(Date.UTC(y, m - 1, day)).getUTCDay()] as string;
-}
-
-/** Why nothing leaves today (« samedi : jour sans envoi… »), or undefined on a business day. */
-export function noSendingReason(today: CalendarDate): string | undefined {
-  if (isBusinessDay(today)) return undefined;
-  const next = nextBusinessDay(today);
-  const what = ["samedi", "dimanche"].includes(dayName(today)) ? dayName(today) : "jour férié";
-  return `${what} : aucun envoi aujourd'hui, les relances reprennent le ${dayName(next)} ${formatFrenchDate(next)}`;
-}
-
 /** The run itself, under the lock; `debtor` (a debtorKey) limits it to one debtor's actions
  * (the sidebar's « Envoyer maintenant »), with the same guards. */
 function runUnderLock(
@@ -341,7 +315,7 @@ function runUnderLock(
     creditor: settings.creditor,
     journal,
     emailsLeft,
-    docsLeft: documentsLeftOn(today, accountOf(emailsLeft, settings.account)),
+    docsLeft: documentsLeftOn(today, accountOfQuota(emailsLeft, settings.account)),
     stamp: (d) => Utilities.formatDate(d, dates.timeZone, "yyyy-MM-dd HH:mm"),
     deadlineMs: startedMs + TIME_BUDGET_MS,
   });
