@@ -62,6 +62,9 @@ export function benchLedger(rows: number): unknown[][] {
       lastStep,
       lastStepDate ? day(lastStepDate) : "",
       "",
+      "",
+      "",
+      "",
     ]);
   }
   return out;

@@ -4,7 +4,7 @@
 // The creditor is fictitious (« Imprimerie Durand SARL », Lyon); every email address is
 // on a reserved domain (*.example, exemple.test). Dates are chosen around the reference
 // day 2026-11-26 (a Thursday), so that `npm start -- --today 2026-11-26` meets every
-// situation of DESIGN §2–§3 at once. The output is the same bytes at every run.
+// situation of docs/ledger.md and docs/ladder.md at once. The output is the same bytes at every run.
 
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

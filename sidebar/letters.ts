@@ -1,29 +1,31 @@
 // Letters: choose, fill what the letter needs, preview it exactly as the Doc will read,
 // then create the Doc and its PDF (and email it if asked). Nothing is created before.
-import type { ApiRequest, LetterKind } from "../src/sidebar-contract";
+import { LETTER_KINDS, type LetterKind } from "../src/domain/messages/letter-kinds";
+import { parseAmountText } from "../src/domain/money";
+import { FREQUENCIES, type Frequency, MAX_INSTALMENTS } from "../src/domain/payment-plan";
+import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h, link } from "./dom";
 import type { DossierContext } from "./dossier";
 import { euros } from "./format";
 import { renderDocument } from "./preview";
 
-const KINDS: [LetterKind, string][] = [
-  ["courtesy", "Relance de courtoisie"],
-  ["firm", "Relance ferme"],
-  ["formalNotice", "Mise en demeure"],
-  ["paymentPlan", "Proposition d'échéancier"],
-  ["acknowledgment", "Reconnaissance de dette"],
-  ["partialSettlement", "Protocole de remise partielle"],
-  ["handover", "Dossier de transmission"],
-];
+const KINDS = Object.entries(LETTER_KINDS) as [LetterKind, string][];
 
 const NEEDS_IDENTITY: LetterKind[] = ["paymentPlan", "acknowledgment", "partialSettlement"];
 
+/** An amount field read as « Créances » reads amounts: undefined when blank, NaN when not an
+ * amount. */
 export function parseAmount(text: string): number | undefined {
-  const t = text.replace(/[\s\u00a0\u202f€]/g, "").replace(",", ".");
-  if (t === "") return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : Number.NaN;
+  if (text.trim() === "") return undefined;
+  return parseAmountText(text) ?? Number.NaN;
+}
+
+/** The periodicities of an échéancier, monthly first (the usual one, selected). */
+export function frequencyOptions(): HTMLOptionElement[] {
+  return (Object.entries(FREQUENCIES) as [Frequency, string][]).map(([value, label]) =>
+    h("option", { value, text: label.charAt(0).toUpperCase() + label.slice(1) }),
+  );
 }
 
 export function letterPanel(ctx: DossierContext): HTMLElement {
@@ -35,15 +37,15 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
   const address = h("textarea", { name: "address", rows: "2" });
   const representative = h("input", { type: "text", name: "representative" });
   const amount = h("input", { type: "text", name: "amount", inputmode: "decimal" });
-  const count = h("input", { type: "number", name: "count", min: "1", max: "24", value: "6" });
+  const count = h("input", {
+    type: "number",
+    name: "count",
+    min: "1",
+    max: String(MAX_INSTALMENTS),
+    value: "6",
+  });
   const firstDate = h("input", { type: "date", name: "firstDate" });
-  const frequency = h(
-    "select",
-    { name: "frequency" },
-    h("option", { value: "monthly", text: "Mensuelle" }),
-    h("option", { value: "weekly", text: "Hebdomadaire" }),
-    h("option", { value: "quarterly", text: "Trimestrielle" }),
-  );
+  const frequency = h("select", { name: "frequency" }, ...frequencyOptions());
   const withPlan = h("input", { type: "checkbox", name: "withPlan" });
   const settlement = h("input", { type: "text", name: "settlement", inputmode: "decimal" });
   const payBy = h("input", { type: "date", name: "payBy" });
@@ -101,7 +103,7 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
       r.plan = {
         count: Number(count.value),
         firstDate: firstDate.value,
-        frequency: frequency.value as "monthly",
+        frequency: frequency.value as Frequency,
       };
     }
     if (k === "partialSettlement") {

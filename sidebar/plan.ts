@@ -1,23 +1,24 @@
 // The échéancier: terms in, the domain's schedule out (capped at 24 months, acceleration
 // clause), then « Convenir » records it, suspends the ladder and schedules its reminders.
+import { type Frequency, MAX_INSTALMENTS } from "../src/domain/payment-plan";
 import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
 import type { DossierContext } from "./dossier";
 import { euros, frDate } from "./format";
-import { parseAmount } from "./letters";
+import { frequencyOptions, parseAmount } from "./letters";
 
 export function planPanel(ctx: DossierContext): HTMLElement {
   const total = h("input", { type: "text", name: "planTotal", inputmode: "decimal" });
-  const count = h("input", { type: "number", name: "planCount", min: "1", max: "104", value: "6" });
+  const count = h("input", {
+    type: "number",
+    name: "planCount",
+    min: "1",
+    max: String(MAX_INSTALMENTS),
+    value: "6",
+  });
   const firstDate = h("input", { type: "date", name: "planFirstDate" });
-  const frequency = h(
-    "select",
-    { name: "planFrequency" },
-    h("option", { value: "monthly", text: "Mensuelle" }),
-    h("option", { value: "weekly", text: "Hebdomadaire" }),
-    h("option", { value: "quarterly", text: "Trimestrielle" }),
-  );
+  const frequency = h("select", { name: "planFrequency" }, ...frequencyOptions());
   const out = h("div", { class: "plan-out", "aria-live": "polite" });
 
   const request = (): ApiRequest<"apiSchedulePlan"> | string => {
@@ -29,7 +30,7 @@ export function planPanel(ctx: DossierContext): HTMLElement {
       invoices,
       count: Number(count.value),
       firstDate: firstDate.value,
-      frequency: frequency.value as "monthly",
+      frequency: frequency.value as Frequency,
     };
     const t = parseAmount(total.value);
     if (Number.isNaN(t)) return "Montant : nombre attendu (ex. 2 890,00).";

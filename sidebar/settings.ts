@@ -3,7 +3,7 @@
 // email templates with their live preview.
 
 import type { LadderOffsets } from "../src/domain/ladder";
-import type { RecoverySettings } from "../src/domain/settings";
+import { type RecoverySettings, RUN_SETTING_RULES } from "../src/domain/settings";
 import type { ApiRequest, SettingsView } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
@@ -59,9 +59,12 @@ function drawSettings(app: App, s: SettingsView): void {
       input.value = String(value);
       return input;
     };
-    const sendHour = number("sendHour", s.sendHour, 0, 23);
-    const gapDays = number("gapDays", s.gapDays, 0, 60);
-    const deadline = number("formalNoticeDeadlineDays", s.formalNoticeDeadlineDays, 1, 60);
+    // The bounds the server checks (one rule, in the domain); the input only hints at them.
+    const bounded = (key: keyof typeof RUN_SETTING_RULES, value: number) =>
+      number(key, value, RUN_SETTING_RULES[key].min, RUN_SETTING_RULES[key].max);
+    const sendHour = bounded("sendHour", s.sendHour);
+    const gapDays = bounded("gapDays", s.gapDays);
+    const deadline = bounded("formalNoticeDeadlineDays", s.formalNoticeDeadlineDays);
     const account = h(
       "select",
       { name: "account" },
@@ -182,7 +185,10 @@ function drawSettings(app: App, s: SettingsView): void {
       ...creditor,
       h("h3", { text: "Envois" }),
       h("label", { class: "check" }, autoRun, " Relances automatiques chaque jour"),
-      field("Heure d'envoi (0 à 23)", sendHour),
+      field(
+        `Heure d'envoi (${RUN_SETTING_RULES.sendHour.min} à ${RUN_SETTING_RULES.sendHour.max})`,
+        sendHour,
+      ),
       field("Type de compte", account),
       field("Délai minimal entre deux contacts (jours)", gapDays),
       field("Délai de la mise en demeure (jours)", deadline),

@@ -1,4 +1,4 @@
-// The custom functions of the ledger (DESIGN §3b). Each takes a whole range and returns
+// The custom functions of the ledger (docs/ladder.md, « Les fonctions personnalisées »). Each takes a whole range and returns
 // one row per input row, so one formula serves a column; each rule is the domain's own.
 import { claimPenalties, recoveryIndemnity } from "./domain/amounts-due";
 import type { CalendarDate } from "./domain/calendar-date";

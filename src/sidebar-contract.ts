@@ -6,8 +6,10 @@
 import * as z from "zod/mini";
 import { parseIsoDate } from "./domain/calendar-date";
 import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
+import type { JournalEntry } from "./domain/journal";
 import { PROFILES } from "./domain/ladder";
 import type { MessageDocument } from "./domain/messages/document";
+import { LETTER_KINDS, type LetterKind } from "./domain/messages/letter-kinds";
 import type { TemplateSample } from "./domain/messages/template-preview";
 import {
   MAX_BODY_LENGTH,
@@ -20,6 +22,7 @@ import type { HalfYearRates } from "./domain/rates";
 import type { AccountType, Creditor } from "./domain/settings";
 
 export type { MessageDocument } from "./domain/messages/document";
+export type { LetterKind } from "./domain/messages/letter-kinds";
 export type { TemplateSample } from "./domain/messages/template-preview";
 export type { MessageTemplate } from "./domain/messages/templates";
 
@@ -60,17 +63,6 @@ const invoices = z.custom<string[]>(
     v.every((i) => typeof i === "string" && i.trim() !== "" && i.length <= 100),
   "au moins une facture (liste de numéros)",
 );
-
-export const LETTER_KINDS = {
-  courtesy: "Relance de courtoisie",
-  firm: "Relance ferme",
-  formalNotice: "Mise en demeure",
-  paymentPlan: "Proposition d'échéancier",
-  acknowledgment: "Reconnaissance de dette",
-  partialSettlement: "Protocole de remise partielle",
-  handover: "Dossier de transmission",
-} as const;
-export type LetterKind = keyof typeof LETTER_KINDS;
 
 const frequency = oneOf(Object.keys(FREQUENCIES) as Frequency[]);
 
@@ -244,17 +236,8 @@ export interface DossierInvoice {
   lastStepDate: string;
 }
 
-export interface TimelineEntry {
-  at: string;
-  invoices: string[];
-  step: string;
-  channel: string;
-  recipient: string;
-  subject: string;
-  outcome: string;
-  document: string;
-  by: string;
-}
+/** A Journal line of the dossier's timeline (the dossier already names the client). */
+export type TimelineEntry = Omit<JournalEntry, "client">;
 
 export interface InstalmentView {
   number: number;

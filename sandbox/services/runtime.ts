@@ -41,7 +41,7 @@ export interface Execution {
   activeCell?: { sheet: string; row: number; col: number };
 }
 
-/** Apps Script's limits (DESIGN §5; developers.google.com/apps-script/guides/services/quotas). */
+/** Apps Script's limits (docs/architecture.md; developers.google.com/apps-script/guides/services/quotas). */
 export const LIMITS = {
   executionMs: 6 * 60_000,
   customFunctionMs: 30_000,

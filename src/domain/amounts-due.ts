@@ -5,6 +5,7 @@
 import type { CalendarDate } from "./calendar-date";
 import { type Claim, isOverdue, isPaid, isProfessional, outstanding } from "./claim";
 import { judgmentBarsIndemnity, lastPenaltyDay } from "./insolvency";
+import { roundToCent } from "./money";
 import { type LatePenalties, latePenalties } from "./penalties";
 import type { RateTable } from "./rates";
 import type { RecoverySettings } from "./settings";
@@ -54,6 +55,6 @@ export function claimAmounts(
     penalties: penalties.amount,
     penaltiesOfficial: penalties.official,
     indemnity,
-    total: Math.round((owed + penalties.amount + indemnity) * 100) / 100,
+    total: roundToCent(owed + penalties.amount + indemnity),
   };
 }

@@ -10,10 +10,10 @@ export function isBlankCell(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
-/** Text of a cell as the user reads it (numbers without a decimal artefact). */
+/** Text of a cell as the user reads it. */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "number") return Number.isInteger(cell) ? String(cell) : String(cell);
+  if (typeof cell === "number") return String(cell);
   return String(cell).trim();
 }
 

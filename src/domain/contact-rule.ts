@@ -1,7 +1,8 @@
 // One contact per debtor per calendar day, and the gap between two contacts, whoever sends
 // (the trigger, a rerun, the sidebar): every sender asks this rule with the debtor's last
 // contact, taken from the Journal and the ledger (lastContactByDebtor).
-import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
+import type { Claim } from "./claim";
 import { nextBusinessDay } from "./holidays";
 
 /** The first day a debtor last contacted on `lastContact` may be contacted again: the gap,
@@ -19,4 +20,17 @@ export function contactHoldBack(
   if (lastContact === undefined || today >= nextContactDay(lastContact, gapDays)) return undefined;
   if (lastContact === today) return "client déjà contacté aujourd'hui, un seul contact par jour";
   return `client contacté le ${formatFrenchDate(lastContact)}, délai minimal de ${gapDays} jours`;
+}
+
+/** The debtor's last contact: the Journal's, or a step typed in the ledger (a user migrating
+ * types it); a handover is no contact (the dossier goes to a professional, not the debtor). */
+export function lastContactOf(
+  claims: readonly Claim[],
+  fromJournal: CalendarDate | undefined,
+): CalendarDate | undefined {
+  let last = fromJournal;
+  for (const c of claims)
+    if (c.lastStepDate !== undefined && c.lastStep !== 4)
+      last = last === undefined ? c.lastStepDate : maxDate(last, c.lastStepDate);
+  return last;
 }

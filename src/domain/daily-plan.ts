@@ -1,9 +1,9 @@
 // What the daily run does today: which debtor gets which step for which invoices, in
 // what order, and why every other invoice waits. Pure: the shell executes the plan.
-import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
 import { type Claim, debtorKey, isOverdue, isPaid, isSuspended, outstanding } from "./claim";
 import { claimNotes } from "./claim-notes";
-import { contactHoldBack } from "./contact-rule";
+import { contactHoldBack, lastContactOf } from "./contact-rule";
 import { DECLARATION_STEP, declarationDeadline, isUnderInsolvency } from "./insolvency";
 import {
   actionKey,
@@ -139,9 +139,24 @@ export function isHandedOver(claims: readonly Claim[]): boolean {
   return claims.some((c) => c.lastStep === 4 && !isPaid(c));
 }
 
+/** Why nothing may be written to this debtor today, whoever sends (the sidebar's letters
+ * too), in French; undefined when a message may go. */
+export function whyNoMessageToday(
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+  today: CalendarDate,
+  settings: RecoverySettings,
+): string | undefined {
+  if (isHandedOver(claims))
+    return "client transmis à un professionnel : Recouvra ne lui écrit plus";
+  const client = claims[0]?.client ?? "";
+  const fromJournal = lastContactByDebtor(journal, debtorKey).get(debtorKey(client));
+  return contactHoldBack(lastContactOf(claims, fromJournal), today, settings.ladder.gapDays);
+}
+
 /** An invoice of the debtor that joins a mise en demeure or a dossier going out today: late,
  * open, undisputed, not suspended today, not prescribed, not under a procédure collective,
- * and at a lower step (DESIGN §3: the debtor escalates as a whole). */
+ * and at a lower step (docs/ladder.md: the debtor escalates as a whole). */
 export function joinsEscalation(claim: Claim, step: StepNumber, today: CalendarDate): boolean {
   return (
     step >= 3 &&
@@ -272,12 +287,7 @@ export function planDailyRun(
         date: claim.lastStepDate as CalendarDate,
       });
     }
-    // The debtor's last contact also counts from the ledger (a user migrating types it);
-    // a handover is not a contact: the dossier goes to a professional, not to the debtor.
     const debtor = debtorKey(claim.client);
-    if (claim.lastStepDate !== undefined && claim.lastStep !== 4) {
-      lastContact.set(debtor, maxDate(claim.lastStepDate, lastContact.get(debtor)));
-    }
     debtors.set(debtor, [...(debtors.get(debtor) ?? []), claim]);
   }
 
@@ -330,7 +340,11 @@ export function planDailyRun(
     const holdBack =
       chosen.step === 4
         ? undefined
-        : contactHoldBack(lastContact.get(debtor), today, settings.ladder.gapDays);
+        : contactHoldBack(
+            lastContactOf(claims, lastContact.get(debtor)),
+            today,
+            settings.ladder.gapDays,
+          );
     for (const c of claims) {
       const due = [chosen, ...later].find((g) => g.claims.includes(c));
       if (holdBack !== undefined && due !== undefined)

@@ -1,4 +1,4 @@
-// The ledger's columns, found by their header whatever the user's spelling (DESIGN §2).
+// The ledger's columns, found by their header whatever the user's spelling (docs/ledger.md).
 import { normalizeKey } from "./text";
 
 export const LEDGER_FIELDS = [

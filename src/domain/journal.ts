@@ -252,3 +252,13 @@ export function refusedAddress(
 export function failedBefore(journal: readonly JournalEntry[], key: string): boolean {
   return journal.some((e) => e.outcome.startsWith(OUTCOMES.failed) && entryKey(e) === key);
 }
+
+/** The last of those reminders, the one the next reminder recalls (« Malgré notre précédent
+ * message du … »): the same date whoever sends it, the daily run or the sidebar. */
+export function previousReminderDate(
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+): CalendarDate | undefined {
+  const dates = previousReminderDates(claims, journal);
+  return dates[dates.length - 1];
+}

@@ -1,4 +1,4 @@
-// The ladder of amicable recovery (DESIGN §3): four steps, their offsets per profile.
+// The ladder of amicable recovery (docs/ladder.md): four steps, their offsets per profile.
 
 export const STEP_LABELS = [
   "Relance de courtoisie",

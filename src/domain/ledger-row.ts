@@ -82,7 +82,7 @@ const READERS = {
     isBlankCell(cell)
       ? undefined
       : (parseEmailsCell(cell) ?? fail(`${quoted(cell)} n'est pas une adresse email valide`)),
-  // Blank Type stays undefined here and reads as Particulier below (DESIGN §2).
+  // Blank Type stays undefined here and reads as Particulier below (docs/ledger.md).
   clientType: label(CLIENT_TYPES, undefined),
   invoiceDate: requiredDate,
   dueDate: optionalDate,

@@ -1,4 +1,4 @@
-// When the next step of the ladder falls (DESIGN §3).
+// When the next step of the ladder falls (docs/ladder.md).
 import { addDays, type CalendarDate, maxDate } from "./calendar-date";
 import { type Claim, isPaid } from "./claim";
 import { nextBusinessDay } from "./holidays";

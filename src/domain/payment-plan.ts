@@ -27,8 +27,8 @@ export const INSTALMENT_GRACE_DAYS = 5;
 export const INSTALMENT_REMINDER_DAYS_BEFORE = 3;
 
 export const FREQUENCIES = {
-  weekly: "hebdomadaire",
   monthly: "mensuelle",
+  weekly: "hebdomadaire",
   quarterly: "trimestrielle",
 } as const;
 export type Frequency = keyof typeof FREQUENCIES;

@@ -21,7 +21,7 @@ export interface HalfYearRates {
 export type RateTable = readonly HalfYearRates[];
 
 /** Published figures (ECB decisions; arrêtés fixing the taux de l'intérêt légal).
- * 2021–2022 precede DESIGN.md's table: claims still within prescription can reach them. */
+ * 2021–2022 are kept: claims still within prescription can reach them (docs/law.md). */
 export const DEFAULT_RATE_TABLE: RateTable = [
   row("2021-S1", 0, 10, 0.79, 3.14),
   row("2021-S2", 0, 10, 0.76, 3.12),

@@ -14,6 +14,8 @@ import {
   TEMPLATE_STEP_LABELS,
   TEMPLATE_STEPS,
   type TemplateStep,
+  templateAt,
+  typedTemplate,
   validateTemplate,
 } from "./messages/templates";
 import { formatPercent } from "./money";
@@ -258,9 +260,7 @@ function readTemplates(
   for (let i = start + 1; i < values.length; i++) {
     const row = values[i] ?? [];
     if (row.every(isBlankCell)) break;
-    const subject = cellText(row[2]).trim();
-    const body = cellText(row[3]).replace(/\r\n?/g, "\n").trim();
-    if (subject === "" && body === "") continue;
+    if (isBlankCell(row[2]) && isBlankCell(row[3])) continue;
     const where = `Modèles, ligne ${i + 1}`;
     const step = TEMPLATE_STEP_KEYS.get(normalizeKey(cellText(row[0])));
     const profile = matchLabel(PROFILES, cellText(row[1]));
@@ -270,11 +270,12 @@ function readTemplates(
       );
       continue;
     }
-    if (templates.some((t) => t.step === step && t.profile === profile)) {
+    const template = typedTemplate(step, profile, cellText(row[2]), cellText(row[3]));
+    if (template === undefined) continue;
+    if (templateAt(templates, step, profile)) {
       problems.push(`${where} : ce modèle figure déjà plus haut, cette ligne est ignorée`);
       continue;
     }
-    const template: MessageTemplate = { step, profile, subject, body };
     const faults = validateTemplate(template);
     if (faults.length > 0) {
       problems.push(...faults.map((f) => `${f} : le texte de Recouvra est utilisé`));
@@ -340,7 +341,7 @@ export function settingsSheetValues(settings: RecoverySettings, today: CalendarD
   rows.push(["", "", ""], [...TEMPLATES_HEADER, TEMPLATES_HINT]);
   for (const step of TEMPLATE_STEPS) {
     for (const profile of PROFILES) {
-      const t = settings.templates.find((x) => x.step === step && x.profile === profile);
+      const t = templateAt(settings.templates, step, profile);
       rows.push([TEMPLATE_STEP_LABELS[step], profile, t?.subject ?? "", t?.body ?? ""]);
     }
   }

@@ -1,4 +1,4 @@
-// The status of a claim: the first that applies, in this order (DESIGN §3b).
+// The status of a claim: the first that applies, in this order (docs/ladder.md, « Les statuts »).
 import type { CalendarDate } from "./calendar-date";
 import { type Claim, isOverdue, isPaid, isSuspended } from "./claim";
 import { isUnderInsolvency } from "./insolvency";

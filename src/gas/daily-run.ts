@@ -11,6 +11,7 @@ import {
   CHANNELS,
   type JournalEntry,
   OUTCOMES,
+  previousReminderDate,
   previousReminderDates,
   timelineOf,
 } from "../domain/journal";
@@ -80,8 +81,7 @@ function journalSystem(subject: string, outcome: string, by: string): void {
 
 /** The last reminder these invoices had, for « Malgré notre précédent message du … ». */
 function previousContact(action: PlannedAction, journal: readonly JournalEntry[]) {
-  const dates = previousReminderDates(action.claims, journal);
-  const last = dates[dates.length - 1];
+  const last = previousReminderDate(action.claims, journal);
   return last === undefined ? {} : { previousContact: last };
 }
 

@@ -1,5 +1,5 @@
 // The document lock that keeps the daily run, a rerun and the sidebar from acting at once
-// (docs/architecture.md, « Never twice »). One wait for all of them.
+// (docs/architecture.md, « Jamais deux fois »). One wait for all of them.
 import { Refusal } from "../domain/refusal";
 
 /** How long an action waits for another to finish before giving up. */

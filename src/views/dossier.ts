@@ -12,6 +12,7 @@ import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
 import { paidOf, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
+import { roundToCent } from "../domain/money";
 import { nextStep } from "../domain/next-step";
 import { type PaymentPlan, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
@@ -44,7 +45,7 @@ export function planView(
     id: plan.id,
     agreedOn: plan.agreedOn,
     invoices: plan.invoices,
-    total: Math.round(plan.instalments.reduce((s, i) => s + i.amount, 0) * 100) / 100,
+    total: roundToCent(plan.instalments.reduce((s, i) => s + i.amount, 0)),
     paidSinceAgreement: status.paidSinceAgreement,
     instalments: status.instalments.map((i) => ({
       number: i.number,
@@ -164,19 +165,7 @@ export function dossierView(source: ViewSource, client: string): Dossier {
       claims.map((c) => c.invoiceNumber),
     )
       .reverse()
-      .map(
-        (e): TimelineEntry => ({
-          at: e.at,
-          invoices: e.invoices,
-          step: e.step,
-          channel: e.channel,
-          recipient: e.recipient,
-          subject: e.subject,
-          outcome: e.outcome,
-          document: e.document,
-          by: e.by,
-        }),
-      ),
+      .map(({ client: _client, ...entry }): TimelineEntry => entry),
     plans: plansOfDebtor(source.plans, head.client).map((p) => planView(p, claims, today)),
     notes,
   };

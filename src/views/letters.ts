@@ -4,13 +4,19 @@
 
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
 import { type Claim, isPaid, isProfessional } from "../domain/claim";
-import { type JournalEntry, previousReminderDates, timelineOf } from "../domain/journal";
+import {
+  type JournalEntry,
+  previousReminderDate,
+  previousReminderDates,
+  timelineOf,
+} from "../domain/journal";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { buildAcknowledgment } from "../domain/messages/acknowledgment";
 import { totalsOf } from "../domain/messages/common";
 import type { MessageDocument } from "../domain/messages/document";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier } from "../domain/messages/handover";
+import { LETTER_KINDS, type LetterKind } from "../domain/messages/letter-kinds";
 import {
   buildPartialSettlement,
   partialSettlementProblem,
@@ -25,8 +31,7 @@ import { nextStep } from "../domain/next-step";
 import { schedulePaymentPlan } from "../domain/payment-plan";
 import { Refusal } from "../domain/refusal";
 import type { RecoverySettings } from "../domain/settings";
-import type { ApiParsed, LetterKind } from "../sidebar-contract";
-import { LETTER_KINDS } from "../sidebar-contract";
+import type { ApiParsed } from "../sidebar-contract";
 
 export const LADDER_LETTERS: Partial<Record<LetterKind, StepNumber>> = {
   courtesy: 1,
@@ -108,13 +113,14 @@ export function composeLetter(
   switch (kind) {
     case "courtesy":
     case "firm": {
+      const previousContact = previousReminderDate(claims, journal);
       const reminder = buildReminder({
         step: kind === "courtesy" ? 1 : 2,
         client: head.client,
         claims,
         today,
         settings,
-        ...(head.lastStepDate ? { previousContact: head.lastStepDate } : {}),
+        ...(previousContact ? { previousContact } : {}),
       });
       return result(reminder, email ? reminder : null);
     }

@@ -8,7 +8,7 @@ import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
 import { notesByKind } from "../domain/claim-notes";
 import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
 import { ledgerClaims, paidOf } from "../domain/ledger";
-import { formatEuros } from "../domain/money";
+import { formatEuros, roundToCent } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import { missingRateNote } from "../domain/settings-table";
@@ -119,7 +119,7 @@ export function workList(source: ViewSource): WorkList {
     items.push({
       client: entry.claims[0]?.client ?? "",
       invoices: open.map((c) => c.invoiceNumber),
-      outstanding: round(open.reduce((s, c) => s + outstanding(c), 0)),
+      outstanding: roundToCent(open.reduce((s, c) => s + outstanding(c), 0)),
       oldestDue: open.map((c) => c.dueDate).sort()[0] ?? "",
       reasons: entry.reasons,
       rank: entry.rank,
@@ -139,14 +139,10 @@ export function workList(source: ViewSource): WorkList {
     errors: plan.errors.map((e) => ({ row: e.row, invoice: e.invoice, message: e.message })),
     totals: {
       debtors: items.length,
-      outstanding: round(items.reduce((s, i) => s + i.outstanding, 0)),
-      ledgerOutstanding: round(open.reduce((s, c) => s + outstanding(c), 0)),
+      outstanding: roundToCent(items.reduce((s, i) => s + i.outstanding, 0)),
+      ledgerOutstanding: roundToCent(open.reduce((s, c) => s + outstanding(c), 0)),
       openInvoices: open.length,
     },
     notes,
   };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

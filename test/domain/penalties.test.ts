@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { claimPenalties, recoveryIndemnity } from "../../src/domain/amounts-due";
+import { addDays } from "../../src/domain/calendar-date";
 import { latePenalties } from "../../src/domain/penalties";
 import { DEFAULT_RATE_TABLE, halfYearOf, ratesForHalfYear } from "../../src/domain/rates";
-import { claim, d } from "./fixtures";
+import { day } from "./arbitraries";
+import { d } from "./fixtures";
 
 const table = DEFAULT_RATE_TABLE;
 
@@ -47,36 +49,31 @@ describe("late penalties (L441-10)", () => {
     expect(p.official).toBe(false);
     expect(ratesForHalfYear(table, halfYearOf(d("2027-03-01"))).official).toBe(false);
   });
+});
 
-  it("charges penalties and the 40 € only to a late, unpaid professional", () => {
-    const today = d("2026-11-01");
-    const late = claim({ dueDate: d("2026-10-02") });
-    expect(claimPenalties(late, today, table).amount).toBe(
-      Math.round((1850 * 0.1215 * 30 * 100) / 365) / 100,
+describe("properties of penalties", () => {
+  it("grow with the days and with the amount", () => {
+    fc.assert(
+      fc.property(
+        day("2021-01-01", "2027-12-31"),
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 5_000_000 }).map((c) => c / 100),
+        fc.integer({ min: 1, max: 5_000_000 }).map((c) => c / 100),
+        (due, days, more, a, extra) => {
+          const today = addDays(due, days);
+          const base = latePenalties(a, due, today, DEFAULT_RATE_TABLE).amount;
+          expect(
+            latePenalties(a, due, addDays(today, more), DEFAULT_RATE_TABLE).amount,
+          ).toBeGreaterThanOrEqual(base);
+          expect(
+            latePenalties(a + extra, due, today, DEFAULT_RATE_TABLE).amount,
+          ).toBeGreaterThanOrEqual(base);
+          expect(base).toBeGreaterThanOrEqual(0);
+          expect(Math.round(base * 100)).toBeCloseTo(base * 100, 6);
+        },
+      ),
+      { numRuns: 1000 },
     );
-    expect(recoveryIndemnity(late, today)).toBe(40);
-    const consumer = claim({ clientType: "Particulier" });
-    expect(claimPenalties(consumer, today, table).amount).toBe(0);
-    expect(recoveryIndemnity(consumer, today)).toBe(0);
-    const paid = claim({ paid: 1850 });
-    expect(claimPenalties(paid, today, table).amount).toBe(0);
-    expect(recoveryIndemnity(paid, today)).toBe(0);
-    const notYet = claim({ dueDate: today });
-    expect(recoveryIndemnity(notYet, today)).toBe(0);
-  });
-
-  it("counts penalties on what remains after a partial payment", () => {
-    const partly = claim({ paid: 850, dueDate: d("2025-09-30") });
-    expect(claimPenalties(partly, d("2025-10-30"), table).amount).toBe(
-      latePenalties(1000, d("2025-09-30"), d("2025-10-30"), table).amount,
-    );
-  });
-
-  it("keeps accruing on a disputed or suspended professional invoice", () => {
-    const today = d("2026-11-01");
-    for (const c of [claim({ disputed: true }), claim({ suspendedUntil: d("2026-12-31") })]) {
-      expect(claimPenalties(c, today, table).amount).toBeGreaterThan(0);
-      expect(recoveryIndemnity(c, today)).toBe(40);
-    }
   });
 });

@@ -1,7 +1,7 @@
 // Sixty mornings of a small ledger, the daily trigger firing at 9:00 as Apps Script would
 // fire it, with a payment, a dispute, a suspension and a partial payment typed in along the
 // way. Every email, letter, dossier, task and Journal line is checked against the ladder of
-// DESIGN §3, worked out by hand below (business days, holidays, the 5-day gap, the
+// docs/ladder.md, worked out by hand below (business days, holidays, the 5-day gap, the
 // mise en demeure's 8 days + 1 before the handover, one message per debtor).
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index";
@@ -288,7 +288,7 @@ describe("sixty days of a ledger under the daily trigger", () => {
     );
   });
 
-  it("takes each step of the ladder on the day DESIGN §3 gives, and nothing else", () => {
+  it("takes each step of the ladder on the day docs/ladder.md gives, and nothing else", () => {
     expect(lines.map((l) => [l.day, l.invoices, l.client, l.step, l.channel])).toEqual(
       EXPECTED_LINES,
     );

@@ -119,7 +119,7 @@ function typeInto(sb: Sandbox, invoice: string, header: string, value: CellValue
   s.getRange(row + 1, column + 1).setValue(value);
 }
 
-// [day, invoices, client, step, channel], worked out by hand from DESIGN §3.
+// [day, invoices, client, step, channel], worked out by hand from docs/ladder.md.
 const EXPECTED: [string, string, string, string, string][] = [
   // Monday 2/11, oldest due date first. F-20, found late with nothing done, starts at step 1
   // (the judgment is not typed yet).

@@ -3,7 +3,7 @@
 import { type ClaimAmounts, claimAmounts } from "../amounts-due";
 import { type CalendarDate, dayOf, formatFrenchDate, monthOf, yearOf } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
-import { formatEuros } from "../money";
+import { formatEuros, roundToCent } from "../money";
 import type { Creditor, RecoverySettings } from "../settings";
 import { type Block, bold, paragraph, type Run, text } from "./document";
 
@@ -60,7 +60,7 @@ export function totalsOf(
   settings: RecoverySettings,
 ): Totals {
   const sum = (f: (a: ClaimAmounts, c: Claim) => number) =>
-    Math.round(claims.reduce((s, c) => s + f(claimAmounts(c, today, settings), c), 0) * 100) / 100;
+    roundToCent(claims.reduce((s, c) => s + f(claimAmounts(c, today, settings), c), 0));
   return {
     amount: sum((_, c) => c.amount),
     paid: sum((_, c) => c.paid),

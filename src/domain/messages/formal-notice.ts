@@ -1,7 +1,7 @@
 // Step 3: the mise en demeure. It states that it is one, identifies both parties, the
 // basis (invoices, dates, due dates), the principal, the penalties and the 40 € apart,
 // an explicit demand to pay within a deadline, and the possible next step in measured
-// words (DESIGN §4). It does not interrupt prescription, so it never claims to.
+// words (docs/law.md). It does not interrupt prescription, so it never claims to.
 import { addDays, type CalendarDate } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
 import { formatPercent } from "../money";

@@ -153,15 +153,40 @@ function paragraphsOf(text: string): string[] {
     .filter((p) => p !== "");
 }
 
+/** A template as the user typed it, in « Paramètres » or the sidebar: trimmed, Windows line
+ * breaks folded; undefined when both texts are blank (the built-in text applies). */
+export function typedTemplate(
+  step: TemplateStep,
+  profile: Profile,
+  subject: string,
+  body: string,
+): MessageTemplate | undefined {
+  const template = {
+    step,
+    profile,
+    subject: subject.trim(),
+    body: body.replace(/\r\n?/g, "\n").trim(),
+  };
+  return template.subject === "" && template.body === "" ? undefined : template;
+}
+
+/** The template written for this step and profile: one per pair, a second is refused. */
+export function templateAt(
+  templates: readonly MessageTemplate[],
+  step: TemplateStep,
+  profile: Profile,
+): MessageTemplate | undefined {
+  return templates.find((t) => t.step === step && t.profile === profile);
+}
+
 /** The template set for this step and profile, if the user wrote one. */
 export function templateFor(
   templates: readonly MessageTemplate[],
   step: TemplateStep,
   profile: Profile,
 ): MessageTemplate | undefined {
-  return templates.find(
-    (t) => t.step === step && t.profile === profile && (t.subject !== "" || t.body !== ""),
-  );
+  const t = templateAt(templates, step, profile);
+  return t !== undefined && (t.subject !== "" || t.body !== "") ? t : undefined;
 }
 
 export interface TemplateContext {

@@ -4,6 +4,7 @@
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
 import { cellText } from "../../domain/cells";
 import { debtorKey } from "../../domain/claim";
+import { whyNoMessageToday } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
 import { columnsOfHeaderRow } from "../../domain/headers";
 import { CHANNELS, OUTCOMES } from "../../domain/journal";
@@ -99,6 +100,17 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
           : "Ce client n'a pas d'adresse email dans « Créances ».",
       );
     const to = sendEmail ? letter.recipient : "";
+    // The daily run's own rule: one contact a day, the gap, silence after the handover.
+    const why = to
+      ? whyNoMessageToday(
+          requireDebtor(src.lines, request.client),
+          src.journal,
+          src.today,
+          src.settings,
+        )
+      : undefined;
+    if (why !== undefined)
+      throw new Refusal(`Email non envoyé : ${why}. Le courrier peut être créé sans envoi.`);
     if (to && recipientCount(to) > MailApp.getRemainingDailyQuota())
       throw new Refusal("Le quota d'emails du jour est atteint : réessayez demain.");
     const missing = missingCreditorIdentity(src.settings.creditor);

@@ -8,6 +8,8 @@ import { type TemplateSample, templateSample } from "../../domain/messages/templ
 import {
   type MessageTemplate,
   TEMPLATE_STEP_LABELS,
+  templateAt,
+  typedTemplate,
   validateTemplate,
 } from "../../domain/messages/templates";
 import { Refusal } from "../../domain/refusal";
@@ -70,13 +72,9 @@ function checkedTemplates(input: readonly MessageTemplate[]): MessageTemplate[] 
   const templates: MessageTemplate[] = [];
   const problems: string[] = [];
   for (const t of input) {
-    const template = {
-      ...t,
-      subject: t.subject.trim(),
-      body: t.body.replace(/\r\n?/g, "\n").trim(),
-    };
-    if (template.subject === "" && template.body === "") continue;
-    if (templates.some((x) => x.step === t.step && x.profile === t.profile))
+    const template = typedTemplate(t.step, t.profile, t.subject, t.body);
+    if (template === undefined) continue;
+    if (templateAt(templates, t.step, t.profile))
       problems.push(`Deux modèles « ${TEMPLATE_STEP_LABELS[t.step]} — ${t.profile} »`);
     problems.push(...validateTemplate(template));
     templates.push(template);

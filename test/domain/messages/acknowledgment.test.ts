@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { buildAcknowledgment } from "../../../src/domain/messages/acknowledgment";
+import { documentToText } from "../../../src/domain/messages/document";
+import { schedulePaymentPlan } from "../../../src/domain/payment-plan";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
+import { claim, d } from "../fixtures";
+
+const settings = {
+  ...DEFAULT_SETTINGS,
+  creditor: { ...DEFAULT_SETTINGS.creditor, companyName: "Imprimerie Durand SARL", city: "Lyon" },
+};
+const today = d("2026-11-26");
+const claims = [claim()];
+const debtor = { name: "Boulangerie Martin", representative: "M. Paul Martin, gérant" };
+const schedule = schedulePaymentPlan({
+  total: 1850.5,
+  count: 3,
+  firstDate: d("2026-12-15"),
+  frequency: "monthly",
+  agreedOn: today,
+});
+const instalments = schedule.ok ? schedule.instalments : [];
+
+describe("the reconnaissance de dette", () => {
+  it("the reconnaissance de dette states the sum in figures and in words, the parties, the schedule", () => {
+    const text = documentToText(
+      buildAcknowledgment({ debtor, claims, today, settings, total: 1850.5, instalments }),
+    );
+    expect(text).toContain("mille huit cent cinquante euros et cinquante centimes");
+    expect(text).toMatch(/1\s850,50\s€/);
+    expect(text).toContain("M. Paul Martin, gérant, agissant pour le compte de Boulangerie Martin");
+    expect(text).toContain("Imprimerie Durand SARL");
+    expect(text).toContain("15/02/2027");
+    expect(text).toContain("article 1376 du Code civil");
+  });
+});

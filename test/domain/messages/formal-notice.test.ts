@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { Claim } from "../../../src/domain/claim";
+import { documentToText } from "../../../src/domain/messages/document";
+import { buildFormalNotice } from "../../../src/domain/messages/formal-notice";
+import { DEFAULT_SETTINGS, type RecoverySettings } from "../../../src/domain/settings";
+import { claim, d } from "../fixtures";
+
+const settings: RecoverySettings = {
+  ...DEFAULT_SETTINGS,
+  creditor: {
+    ...DEFAULT_SETTINGS.creditor,
+    companyName: "Imprimerie Durand SARL",
+    address: "12 rue des Presses\n69002 Lyon",
+    city: "Lyon",
+    siren: "512345678",
+    email: "compta@imprimerie-durand.example",
+    signature: "Claire Durand, gérante",
+    iban: "FR76 3000 4000 0100 0012 3456 789",
+    bic: "BNPAFRPPXXX",
+    paymentLink: "https://paiement.example/durand",
+  },
+};
+const today = d("2026-11-26");
+const nbsp = (t: string) => t.replace(/[\u202f\u00a0]/g, " ");
+
+describe("the mise en demeure", () => {
+  const notice = (c: Claim[]) =>
+    buildFormalNotice({
+      client: "Garage Petit",
+      claims: c,
+      today,
+      settings,
+      previousReminders: [d("2026-10-28"), d("2026-11-03")],
+    });
+
+  it("has every element the law expects", () => {
+    const n = notice([claim({ dueDate: d("2026-10-27") })]);
+    const t = nbsp(documentToText(n.letter));
+    expect(t).toContain("Imprimerie Durand SARL");
+    expect(t).toContain("SIREN 512345678");
+    expect(t).toContain("Garage Petit");
+    expect(t).toContain("Lyon, le 26 novembre 2026");
+    expect(t).toContain("mise en demeure de payer");
+    expect(t).toContain(
+      "Par la présente, nous vous mettons en demeure de nous régler la somme de 1 908,47 €",
+    );
+    expect(t).toContain("dans un délai de 8 jours");
+    expect(t).toContain("soit au plus tard le 04/12/2026");
+    expect(t).toContain("Principal restant dû : 1 850,00 €");
+    expect(t).toMatch(/Pénalités de retard au 26\/11\/2026 .*: 18,47 €/);
+    expect(t).toMatch(/Indemnité forfaitaire .*: 40,00 €/);
+    expect(t).toContain("Malgré nos relances des 28/10/2026 et 03/11/2026");
+    expect(t).toContain("F-2026-001 | 02/09/2026 | 27/10/2026");
+    expect(t).toMatch(/commissaire de justice/);
+    expect(t).not.toMatch(/prescription/i);
+    expect(n.deadline).toBe("2026-12-04");
+  });
+
+  it("for a consumer: the principal only, and legal interest from the notice", () => {
+    const t = nbsp(
+      documentToText(
+        notice([claim({ clientType: "Particulier", dueDate: d("2026-10-27") })]).letter,
+      ),
+    );
+    expect(t).toContain("la somme de 1 850,00 €");
+    expect(t).toContain("articles 1231-6 et 1344-1 du Code civil");
+    expect(t).not.toMatch(/L441-10|Indemnité forfaitaire/);
+  });
+});

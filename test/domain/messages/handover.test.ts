@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { documentToText } from "../../../src/domain/messages/document";
+import { buildHandoverDossier } from "../../../src/domain/messages/handover";
+import { DEFAULT_SETTINGS, type RecoverySettings } from "../../../src/domain/settings";
+import { claim, d } from "../fixtures";
+
+const settings: RecoverySettings = {
+  ...DEFAULT_SETTINGS,
+  creditor: {
+    ...DEFAULT_SETTINGS.creditor,
+    companyName: "Imprimerie Durand SARL",
+    address: "12 rue des Presses\n69002 Lyon",
+    city: "Lyon",
+    siren: "512345678",
+    email: "compta@imprimerie-durand.example",
+    signature: "Claire Durand, gérante",
+    iban: "FR76 3000 4000 0100 0012 3456 789",
+    bic: "BNPAFRPPXXX",
+    paymentLink: "https://paiement.example/durand",
+  },
+};
+const today = d("2026-11-26");
+const nbsp = (t: string) => t.replace(/[\u202f\u00a0]/g, " ");
+
+describe("the handover dossier", () => {
+  it("holds the parties, the amounts, the prescription and the timeline", () => {
+    const doc = buildHandoverDossier({
+      client: "Garage Petit",
+      email: "garage@petit.example",
+      claims: [claim({ dueDate: d("2026-10-10"), paid: 350 })],
+      today,
+      settings,
+      timeline: [
+        {
+          at: "2026-10-12 09:00",
+          invoices: ["F-2026-001"],
+          client: "Garage Petit",
+          step: "Relance de courtoisie",
+          channel: "Email",
+          recipient: "",
+          subject: "Rappel",
+          outcome: "Envoyé",
+          document: "",
+          by: "",
+        },
+        {
+          at: "2026-11-02 09:00",
+          invoices: ["F-2026-001"],
+          client: "Garage Petit",
+          step: "Mise en demeure",
+          channel: "Courrier + email",
+          recipient: "",
+          subject: "MED",
+          outcome: "Envoyé",
+          document: "https://docs.example/med",
+          by: "",
+        },
+      ],
+    });
+    const t = nbsp(documentToText(doc));
+    expect(doc.title).toBe("Dossier de recouvrement — Garage Petit — F-2026-001 — 2026-11-26");
+    expect(t).toContain("DOSSIER DE RECOUVREMENT — GARAGE PETIT");
+    expect(t).toContain("Principal restant dû : 1 500,00 €");
+    expect(t).toContain("Dernier jour pour agir : 10/10/2031");
+    expect(t).toMatch(
+      /^12\/10\/2026 09:00 \| Relance de courtoisie +\| Email +\| Rappel +\| Envoyé$/m,
+    );
+    expect(t).toContain("https://docs.example/med");
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { documentToText } from "../../../src/domain/messages/document";
+import {
+  buildPartialSettlement,
+  partialSettlementProblem,
+} from "../../../src/domain/messages/partial-settlement";
+import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
+import { claim, d } from "../fixtures";
+
+const settings = {
+  ...DEFAULT_SETTINGS,
+  creditor: { ...DEFAULT_SETTINGS.creditor, companyName: "Imprimerie Durand SARL", city: "Lyon" },
+};
+const today = d("2026-11-26");
+const claims = [claim()];
+const debtor = { name: "Boulangerie Martin", representative: "M. Paul Martin, gérant" };
+
+describe("the protocole de remise partielle", () => {
+  it("the remise partielle waives the rest only if paid in time", () => {
+    expect(partialSettlementProblem(1000, 1000)).toMatch(/inférieur/);
+    expect(partialSettlementProblem(1000, 0)).toMatch(/supérieur à 0/);
+    const text = documentToText(
+      buildPartialSettlement({
+        debtor,
+        claims,
+        today,
+        settings,
+        owed: 1850,
+        settlement: 1500,
+        payBy: d("2026-12-10"),
+      }),
+    );
+    expect(text).toMatch(/renonce au solde de 350,00\s€/);
+    expect(text).toContain("caduque de plein droit");
+    expect(text).toContain("2044 du Code civil");
+  });
+});
