@@ -5,6 +5,7 @@ import type { CalendarDate } from "./domain/calendar-date";
 import type { Claim } from "./domain/claim";
 import { stepLabel } from "./domain/ladder";
 import { readLedgerRows } from "./domain/ledger";
+import { claimProblemOn } from "./domain/ledger-row";
 import { nextStep } from "./domain/next-step";
 import { lastDayToAct } from "./domain/prescription";
 import type { RecoverySettings } from "./domain/settings";
@@ -46,7 +47,8 @@ function perRow(
   const outputs = readLedgerRows(input.rows, input.headerRow).map((reading) => {
     if (reading.kind === "blank") return blank();
     if (reading.kind === "error") return failed(reading.message);
-    return compute(reading.claim, context);
+    const problem = withToday ? claimProblemOn(reading.claim, context.today) : undefined;
+    return problem === undefined ? compute(reading.claim, context) : failed(problem);
   });
   return outputs.length > 0 ? outputs : [blank()];
 }

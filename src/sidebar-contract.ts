@@ -8,6 +8,7 @@ import { parseIsoDate } from "./domain/calendar-date";
 import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
 import type { JournalEntry } from "./domain/journal";
 import { PROFILES } from "./domain/ladder";
+import { MAX_CLIENT_NAME_LENGTH } from "./domain/ledger-row";
 import type { MessageDocument } from "./domain/messages/document";
 import { LETTER_KINDS, type LetterKind } from "./domain/messages/letter-kinds";
 import type { TemplateSample } from "./domain/messages/template-preview";
@@ -54,7 +55,7 @@ const wholeNumber = (min: number, max: number) =>
   z
     .number()
     .check(z.refine((n) => isWhole(n, min, max), `nombre entier de ${min} à ${max} attendu`));
-const client = required(200);
+const client = required(MAX_CLIENT_NAME_LENGTH);
 const invoices = z.custom<string[]>(
   (v) =>
     Array.isArray(v) &&

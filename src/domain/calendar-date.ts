@@ -88,6 +88,15 @@ export function addYears(d: CalendarDate, years: number): CalendarDate {
   return `${pad(year, 4)}${d.slice(4)}` as CalendarDate;
 }
 
+/** The same day `months` later, the end of the month when that day does not exist
+ * (31 January + 1 month → 28/29 February). */
+export function addMonths(d: CalendarDate, months: number): CalendarDate {
+  const index = yearOf(d) * 12 + (monthOf(d) - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return calendarDate(year, month, Math.min(dayOf(d), daysInMonth(year, month))) as CalendarDate;
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return toDayNumber(to) - toDayNumber(from);
@@ -116,4 +125,13 @@ export function fromSerial(serial: number): CalendarDate {
 /** "26/11/2026", as a French reader expects. */
 export function formatFrenchDate(d: CalendarDate): string {
   return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+/** The years a ledger date may fall in: outside them a date is a typing slip (« 31/12/9999 »,
+ * the number 2026 read as a serial → 1905), never an invoice. */
+export const SANE_YEARS = { first: 2000, last: 2099 } as const;
+
+export function isInSaneRange(d: CalendarDate): boolean {
+  const year = yearOf(d);
+  return year >= SANE_YEARS.first && year <= SANE_YEARS.last;
 }

@@ -62,6 +62,70 @@ export function parseYesNoCell(cell: Cell): boolean | undefined {
   return undefined;
 }
 
+/** The error values Sheets' getValues returns for a formula that failed (a lookup that found
+ * nothing gives "#N/A"): never a name, an address or an amount. */
+export const SHEET_ERROR_VALUES: ReadonlySet<string> = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#ERROR!",
+]);
+
+/** The error value a cell holds ("#N/A"…), if any. */
+export function sheetErrorOf(cell: Cell): string | undefined {
+  if (typeof cell !== "string" || cell.length > 8 || !cell.includes("#")) return undefined;
+  const text = cell.trim().toUpperCase();
+  return SHEET_ERROR_VALUES.has(text) ? text : undefined;
+}
+
+// Characters that print nothing: zero-width spaces and joiners, direction marks, the BOM,
+// the soft hyphen, word joiners, Hangul fillers, variation selectors — and the no-break
+// and typographic spaces, which look like a space but are not one to a mail server.
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00a0, 0x00a0],
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x2000, 0x200f],
+  [0x2028, 0x202f],
+  [0x205f, 0x206f],
+  [0x3000, 0x3000],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+function isInvisibleCode(code: number): boolean {
+  return INVISIBLE_RANGES.some(([low, high]) => code >= low && code <= high);
+}
+
+/** The first invisible character of a text, as "U+200B", if any. */
+export function invisibleCharacterIn(text: string): string | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xa0 && isInvisibleCode(code))
+      return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  return undefined;
+}
+
+/** True when a text shows nothing once its spaces and invisible characters are set aside. */
+export function isInvisibleText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x20 && !(code >= 0xa0 && isInvisibleCode(code))) return false;
+  }
+  return true;
+}
+
 const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/;
 
 /** One or several addresses separated by "," or ";", normalized to "a@x.fr, b@y.fr". */
@@ -70,6 +134,10 @@ export function parseEmailsCell(cell: Cell): string | undefined {
     .split(/[;,]/)
     .map((p) => p.trim())
     .filter((p) => p !== "");
-  if (parts.length === 0 || !parts.every((p) => EMAIL.test(p))) return undefined;
+  if (
+    parts.length === 0 ||
+    !parts.every((p) => EMAIL.test(p) && invisibleCharacterIn(p) === undefined)
+  )
+    return undefined;
   return parts.join(", ");
 }

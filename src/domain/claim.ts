@@ -68,7 +68,32 @@ export function isProfessional(claim: Claim): boolean {
   return claim.clientType === "Professionnel";
 }
 
-/** Invoices of one debtor are grouped by the debtor's name, spelling aside. */
+/** A client's name, spelling aside (case, accents, spaces, punctuation): half of who a
+ * debtor is, the other half being its address (debtorOf). */
 export function debtorKey(client: string): string {
   return normalizeKey(client);
+}
+
+/** The addresses of an « Email » cell as a mail server compares them: lower case, sorted,
+ * each once. */
+export function addressesOf(email: string | undefined): string[] {
+  if (email === undefined) return [];
+  const all = email
+    .split(/[,;]/)
+    .map((a) => a.trim().toLowerCase())
+    .filter((a) => a !== "");
+  return [...new Set(all)].sort();
+}
+
+/** Who a debtor is: a name (spelling aside) AND its addresses. « Dupont » the consumer at
+ * jean.dupont@… and « DUPONT » the company at compta@dupont-sa… are two debtors, never in
+ * one message; so are two rows of one name, one with an address and one without. */
+export function debtorOf(claim: Pick<Claim, "client" | "email">): string {
+  return `${debtorKey(claim.client)}|${addressesOf(claim.email).join(",")}`;
+}
+
+/** True when two debtors share an address: one contact a day between them. */
+export function shareAnAddress(a: string | undefined, b: string | undefined): boolean {
+  const mine = addressesOf(a);
+  return addressesOf(b).some((x) => mine.includes(x));
 }

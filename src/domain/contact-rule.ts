@@ -1,6 +1,7 @@
 // One contact per debtor per calendar day, and the gap between two contacts, whoever sends
 // (the trigger, a rerun, the sidebar): every sender asks this rule with the debtor's last
-// contact, taken from the Journal and the ledger (lastContactByDebtor).
+// contact: the Journal's (lastJournalContact: the debtor's own, or any other's at one of its
+// addresses) and the ledger's (lastContactOf).
 import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
 import type { Claim } from "./claim";
 import { nextBusinessDay } from "./holidays";

@@ -1,15 +1,26 @@
 // What the daily run does today: which debtor gets which step for which invoices, in
 // what order, and why every other invoice waits. Pure: the shell executes the plan.
 import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
-import { type Claim, debtorKey, isOverdue, isPaid, isSuspended, outstanding } from "./claim";
+import {
+  addressesOf,
+  type Claim,
+  debtorKey,
+  debtorOf,
+  isOverdue,
+  isPaid,
+  isSuspended,
+  outstanding,
+} from "./claim";
 import { claimNotes } from "./claim-notes";
 import { contactHoldBack, lastContactOf } from "./contact-rule";
 import { DECLARATION_STEP, declarationDeadline, isUnderInsolvency } from "./insolvency";
 import {
   actionKey,
+  contactIndex,
   isStepTaken,
   type JournalEntry,
-  lastContactByDebtor,
+  lastJournalContact,
+  noteContact,
   OUTCOMES,
   stepOfEntry,
   stepsTakenByInvoice,
@@ -17,6 +28,7 @@ import {
 } from "./journal";
 import { type StepLabel, type StepNumber, stepLabel } from "./ladder";
 import type { LedgerLine } from "./ledger";
+import { claimProblemOn } from "./ledger-row";
 import { nextStep, reasonNothingScheduled } from "./next-step";
 import { isPrescribed, lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
@@ -149,8 +161,8 @@ export function whyNoMessageToday(
 ): string | undefined {
   if (isHandedOver(claims))
     return "client transmis à un professionnel : Recouvra ne lui écrit plus";
-  const client = claims[0]?.client ?? "";
-  const fromJournal = lastContactByDebtor(journal, debtorKey).get(debtorKey(client));
+  const head = claims[0];
+  const fromJournal = head ? lastJournalContact(contactIndex(journal), head) : undefined;
   return contactHoldBack(lastContactOf(claims, fromJournal), today, settings.ladder.gapDays);
 }
 
@@ -255,7 +267,7 @@ export function planDailyRun(
 ): DailyPlan {
   const taken = stepsTakenByInvoice(journal);
   const takenKeys = takenActionKeys(journal);
-  const lastContact = lastContactByDebtor(journal, debtorKey);
+  const contacts = contactIndex(journal);
   const declared = declaredDebtors(journal);
   const errors: RowError[] = [];
   const skipped: Skip[] = [];
@@ -277,6 +289,11 @@ export function planDailyRun(
       continue;
     }
     seen.add(reading.claim.invoiceNumber);
+    const problem = claimProblemOn(reading.claim, today);
+    if (problem !== undefined) {
+      errors.push({ invoice: line.invoiceText, row: line.row, message: problem });
+      continue;
+    }
     for (const note of claimNotes(reading.claim))
       notes.push({ invoice: reading.claim.invoiceNumber, note });
     const claim = withJournalSteps(reading.claim, taken);
@@ -287,20 +304,25 @@ export function planDailyRun(
         date: claim.lastStepDate as CalendarDate,
       });
     }
-    const debtor = debtorKey(claim.client);
+    // The debtor's last contact also counts from the ledger (a user migrating types it);
+    // a handover is not a contact: the dossier goes to a professional, not to the debtor.
+    const debtor = debtorOf(claim);
+    if (claim.lastStepDate !== undefined && claim.lastStep !== 4) {
+      noteContact(contacts, claim.client, claim.email, claim.lastStepDate);
+    }
     debtors.set(debtor, [...(debtors.get(debtor) ?? []), claim]);
   }
 
   const actions: PlannedAction[] = [];
   const tasks: PlannedTask[] = [];
-  for (const [debtor, claims] of debtors) {
+  for (const claims of debtors.values()) {
     const skip = (c: Claim, reason: string) => skipped.push({ invoice: c.invoiceNumber, reason });
 
     // A procédure collective: no reminder for the claims born on or before the judgment,
     // one declaration task for them (L622-24); later claims go on as usual (L622-17).
     const insolvent = claims.filter((c) => isUnderInsolvency(c) && !isPaid(c));
     const first = insolvent[0];
-    if (first !== undefined && !declared.has(debtor)) {
+    if (first !== undefined && !declared.has(debtorKey(first.client))) {
       const task = declarationTask(
         first.client,
         insolvent,
@@ -341,7 +363,7 @@ export function planDailyRun(
       chosen.step === 4
         ? undefined
         : contactHoldBack(
-            lastContactOf(claims, lastContact.get(debtor)),
+            lastContactOf(claims, lastJournalContact(contacts, chosen.claims[0] as Claim)),
             today,
             settings.ladder.gapDays,
           );
@@ -392,7 +414,23 @@ export function planDailyRun(
   );
   actions.sort(byPriority);
   const unconfirmed = journal.filter((e) => e.outcome === OUTCOMES.intent);
-  return { today, actions, skipped, errors, tasks, notes, unconfirmed, ledgerCatchUp };
+  const oneEach = onePerAddress(actions);
+  for (const { action, other, address } of oneEach.held)
+    for (const i of action.invoices)
+      skipped.push({
+        invoice: i,
+        reason: `${action.stepLabel} reportée : ${address} reçoit déjà aujourd'hui le courrier de « ${other.client} » (un seul envoi par jour et par adresse)`,
+      });
+  return {
+    today,
+    actions: oneEach.kept,
+    skipped,
+    errors,
+    tasks,
+    notes,
+    unconfirmed,
+    ledgerCatchUp,
+  };
 }
 
 /** Oldest due date first, then the largest amount owed. */
@@ -401,4 +439,27 @@ function byPriority(a: PlannedAction, b: PlannedAction): number {
   const owed = (x: PlannedAction) => x.claims.reduce((s, c) => s + outstanding(c), 0);
   const byDate = oldest(a).localeCompare(oldest(b));
   return byDate !== 0 ? byDate : owed(b) - owed(a);
+}
+
+/** At most one contact per email address per day, whatever the spelling of the name: in
+ * priority order, an action to an address already written to today waits. A dossier goes
+ * to a professional, not to the debtor: it is not a contact. */
+export function onePerAddress(actions: readonly PlannedAction[]): {
+  kept: PlannedAction[];
+  held: { action: PlannedAction; other: PlannedAction; address: string }[];
+} {
+  const writtenTo = new Map<string, PlannedAction>();
+  const kept: PlannedAction[] = [];
+  const held: { action: PlannedAction; other: PlannedAction; address: string }[] = [];
+  for (const action of actions) {
+    const addresses = action.channel === "dossier" ? [] : addressesOf(action.email);
+    const clash = addresses.find((a) => writtenTo.has(a));
+    if (clash !== undefined) {
+      held.push({ action, other: writtenTo.get(clash) as PlannedAction, address: clash });
+      continue;
+    }
+    for (const a of addresses) writtenTo.set(a, action);
+    kept.push(action);
+  }
+  return { kept, held };
 }

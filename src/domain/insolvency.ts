@@ -3,15 +3,7 @@
 // interest stops (L622-28), and it must be declared to the mandataire judiciaire within two
 // months of the BODACC publication (L622-24, R622-24). A claim born after the judgment is
 // chased as usual (L622-17).
-import {
-  addDays,
-  type CalendarDate,
-  calendarDate,
-  dayOf,
-  daysInMonth,
-  monthOf,
-  yearOf,
-} from "./calendar-date";
+import { addDays, addMonths, type CalendarDate } from "./calendar-date";
 import type { Claim } from "./claim";
 
 type InsolvencyFields = Pick<Claim, "invoiceDate" | "insolvencyJudgment">;
@@ -39,11 +31,7 @@ export function judgmentBarsIndemnity(claim: InsolvencyFields & Pick<Claim, "due
  * BODACC publication, which comes after the judgment); 31 March + 2 months → 31 May,
  * 31 December + 2 months → 28/29 February. */
 export function declarationDeadline(judgment: CalendarDate): CalendarDate {
-  const months = yearOf(judgment) * 12 + monthOf(judgment) - 1 + 2;
-  const year = Math.floor(months / 12);
-  const month = (months % 12) + 1;
-  const day = Math.min(dayOf(judgment), daysInMonth(year, month));
-  return calendarDate(year, month, day) as CalendarDate;
+  return addMonths(judgment, 2);
 }
 
 /** The Journal's « Étape » of the declaration task (not a ladder step, not a contact). */

@@ -2,7 +2,7 @@
 // that makes the daily run idempotent: a send is keyed by (invoices, step), journaled as
 // an intent before it happens and confirmed after.
 import { type CalendarDate, parseIsoDate } from "./calendar-date";
-import { type Claim, debtorKey } from "./claim";
+import { addressesOf, type Claim, debtorKey, debtorOf } from "./claim";
 import { DECLARATION_STEP } from "./insolvency";
 import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
 import { matchLabel } from "./text";
@@ -154,20 +154,65 @@ export function takenActionKeys(journal: readonly JournalEntry[]): Set<string> {
   return new Set(journal.filter((e) => isStepTaken(e.outcome)).map(entryKey));
 }
 
-/** The last day each debtor was contacted, whatever the channel (anti-harassment). */
-export function lastContactByDebtor(
-  journal: readonly JournalEntry[],
-  debtorKeyOf: (client: string) => string,
-): Map<string, CalendarDate> {
-  const last = new Map<string, CalendarDate>();
+/** When each debtor, name and address was last contacted, whatever the channel
+ * (anti-harassment: one contact a day, and the gap between two, per debtor AND per address). */
+export interface ContactIndex {
+  /** By debtorOf: a name and its addresses. */
+  byDebtor: Map<string, CalendarDate>;
+  /** Lines that name no address (a call, a task, a posted letter): they count for every
+   * debtor of that name — one wait too many rather than one contact too many. */
+  byName: Map<string, CalendarDate>;
+  /** By address, whatever the name: « Boulangerie Martin » and « Martin Boulangerie » at
+   * one address are one mailbox. */
+  byAddress: Map<string, CalendarDate>;
+}
+
+function later(map: Map<string, CalendarDate>, key: string, date: CalendarDate): void {
+  const known = map.get(key);
+  if (!known || date > known) map.set(key, date);
+}
+
+/** Records a contact (from the Journal, or a step a user typed in the ledger). */
+export function noteContact(
+  index: ContactIndex,
+  client: string,
+  email: string | undefined,
+  date: CalendarDate,
+): void {
+  const addresses = addressesOf(email);
+  if (addresses.length === 0) later(index.byName, debtorKey(client), date);
+  later(index.byDebtor, debtorOf({ client, email }), date);
+  for (const a of addresses) later(index.byAddress, a, date);
+}
+
+/** The Journal's « Destinataire » as addresses; none when it holds a person's name. */
+function recipientAddresses(recipient: string): string | undefined {
+  const addresses = addressesOf(recipient);
+  return addresses.length > 0 && addresses.every((a) => a.includes("@")) ? recipient : undefined;
+}
+
+export function contactIndex(journal: readonly JournalEntry[]): ContactIndex {
+  const index: ContactIndex = { byDebtor: new Map(), byName: new Map(), byAddress: new Map() };
   for (const entry of journal) {
     const date = entryDate(entry);
     if (date === undefined || !isContact(entry)) continue;
-    const key = debtorKeyOf(entry.client);
-    const known = last.get(key);
-    if (!known || date > known) last.set(key, date);
+    noteContact(index, entry.client, recipientAddresses(entry.recipient), date);
   }
-  return last;
+  return index;
+}
+
+/** The last day this debtor — or anyone at one of its addresses — was contacted: what
+ * contactHoldBack (contact-rule.ts) is asked with, by the daily plan and every sender. */
+export function lastJournalContact(
+  index: ContactIndex,
+  debtor: Pick<Claim, "client" | "email">,
+): CalendarDate | undefined {
+  const dates = [
+    index.byDebtor.get(debtorOf(debtor)),
+    index.byName.get(debtorKey(debtor.client)),
+    ...addressesOf(debtor.email).map((a) => index.byAddress.get(a)),
+  ].filter((d): d is CalendarDate => d !== undefined);
+  return dates.sort()[dates.length - 1];
 }
 
 const NOT_A_CONTACT: ReadonlySet<string> = new Set([
@@ -193,19 +238,24 @@ function isContact(entry: JournalEntry): boolean {
   );
 }
 
-/** Journal lines about these invoices or this debtor, oldest first. */
+/** Journal lines about these invoices or this debtor, oldest first: a line naming the
+ * client but written to another address is another debtor's of the same name. */
 export function timelineOf(
   journal: readonly JournalEntry[],
   client: string,
   invoices: readonly string[],
+  email?: string,
 ): JournalEntry[] {
   const wanted = new Set(invoices);
   const key = debtorKey(client);
+  const mine = addressesOf(email);
+  const ours = (e: JournalEntry) => {
+    if (e.client === "" || debtorKey(e.client) !== key) return false;
+    const to = recipientAddresses(e.recipient);
+    return to === undefined || addressesOf(to).some((a) => mine.includes(a));
+  };
   return journal
-    .filter(
-      (e) =>
-        e.invoices.some((i) => wanted.has(i)) || (e.client !== "" && debtorKey(e.client) === key),
-    )
+    .filter((e) => e.invoices.some((i) => wanted.has(i)) || ours(e))
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -220,6 +270,7 @@ export function previousReminderDates(
     journal,
     client,
     claims.map((c) => c.invoiceNumber),
+    claims[0]?.email,
   )
     .filter((e) => {
       const step = stepOfEntry(e);

@@ -1,6 +1,6 @@
 // A whole range of ledger rows, read against its header row.
 import type { Cell } from "./cells";
-import { type Claim, debtorKey } from "./claim";
+import { type Claim, debtorKey, debtorOf } from "./claim";
 import { CANONICAL_COLUMNS, type ColumnMap, columnsOfHeaderRow } from "./headers";
 import { type RowReading, readLedgerRow } from "./ledger-row";
 import { Refusal } from "./refusal";
@@ -39,17 +39,63 @@ export function ledgerClaims(lines: readonly LedgerLine[]): Claim[] {
   return claims;
 }
 
-export function claimsOfDebtor(lines: readonly LedgerLine[], client: string): Claim[] {
-  const key = debtorKey(client);
-  return ledgerClaims(lines).filter((c) => debtorKey(c.client) === key);
+/** One debtor of the ledger: a name and its addresses (debtorOf), with its claims. */
+export interface Debtor {
+  key: string;
+  /** How the sidebar names it: the client's name, with its address when another debtor
+   * bears the same name — « Dupont (jean.dupont@…) », « DUPONT (compta@dupont-sa…) ». */
+  label: string;
+  claims: Claim[];
 }
 
-/** The debtor's claims, or a French refusal when the name matches none. */
+/** The ledger's debtors, in ledger order. */
+export function debtorsOf(claims: readonly Claim[]): Debtor[] {
+  const byKey = new Map<string, Debtor>();
+  const keysByName = new Map<string, Set<string>>();
+  for (const c of claims) {
+    const key = debtorOf(c);
+    const debtor = byKey.get(key) ?? { key, label: c.client, claims: [] };
+    debtor.claims.push(c);
+    byKey.set(key, debtor);
+    const name = debtorKey(c.client);
+    keysByName.set(name, (keysByName.get(name) ?? new Set()).add(key));
+  }
+  const debtors = [...byKey.values()];
+  for (const d of debtors) {
+    const head = d.claims[0] as Claim;
+    if ((keysByName.get(debtorKey(head.client))?.size ?? 0) > 1)
+      d.label = `${head.client} (${head.email ?? "sans email"})`;
+  }
+  return debtors;
+}
+
+/** The debtors a name or a label given by the sidebar stands for: the one whose label it
+ * is, else every debtor of that name (several when homonyms differ by their address). */
+function debtorsNamed(lines: readonly LedgerLine[], client: string): Debtor[] {
+  const debtors = debtorsOf(ledgerClaims(lines));
+  const exact = debtors.filter((d) => d.label === client);
+  if (exact.length > 0) return exact;
+  const key = debtorKey(client);
+  return debtors.filter((d) => debtorKey((d.claims[0] as Claim).client) === key);
+}
+
+/** The claims of one debtor; none when the name matches none or several debtors. */
+export function claimsOfDebtor(lines: readonly LedgerLine[], client: string): Claim[] {
+  const found = debtorsNamed(lines, client);
+  return found.length === 1 ? (found[0] as Debtor).claims : [];
+}
+
+/** The debtor's claims, or a French refusal when the name matches none, or several debtors
+ * at different addresses (never one message to two of them). */
 export function requireDebtor(lines: readonly LedgerLine[], client: string): Claim[] {
-  const claims = claimsOfDebtor(lines, client);
-  if (claims.length === 0)
+  const found = debtorsNamed(lines, client);
+  if (found.length === 0)
     throw new Refusal(`Aucune facture du client « ${client} » dans « Créances ».`);
-  return claims;
+  if (found.length > 1)
+    throw new Refusal(
+      `Plusieurs clients s'appellent « ${client} », à des adresses différentes : ${found.map((d) => `« ${d.label} »`).join(", ")}. Choisissez-en un.`,
+    );
+  return (found[0] as Debtor).claims;
 }
 
 /** The named invoices of the debtor, in ledger order; refuses an invoice not theirs. */

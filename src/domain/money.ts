@@ -44,6 +44,41 @@ export function parseAmountText(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** What an amount in euros typed as text says: euros, or why it is not one (in French). */
+export type AmountReading = { amount: number } | { problem: string };
+
+/** An amount in euros as text, stricter than a plain number (parseAmountText).
+ *
+ * A lone separator followed by exactly three digits is where French and English use part:
+ * « 1.850 » is read as 1 850 € (in French use the dot separates thousands, as in
+ * « 1.250.000 »); « 1,850 » — a French decimal comma with three decimals, or an English
+ * thousands comma — is refused as ambiguous rather than guessed. Any other amount with more
+ * than two decimals is refused, and so is one under a cent: a sum owed is counted in cents. */
+export function readAmountText(text: string): AmountReading {
+  const shown = text.trim();
+  const figure = shown
+    .replace(/^(€|eur)\s*|\s*(€|eur(os?)?)$/gi, "")
+    .replace(/[\s\u00a0\u202f']/g, "");
+  const lone = /^([-+]?[1-9]\d{0,2})([.,])(\d{3})$/.exec(figure);
+  if (lone?.[2] === ",") {
+    const [units, cents] = [lone[1] as string, (lone[3] as string).slice(0, 2)];
+    return {
+      problem: `« ${shown} » est ambigu (${units},${cents} € ou ${units} ${lone[3]} € ?) : écrivez ${units}${lone[3]} ou ${units},${cents}`,
+    };
+  }
+  const n = lone ? Number(`${lone[1]}${lone[3]}`) : parseAmountText(text);
+  if (n === undefined) return { problem: `« ${shown} » n'est pas un montant` };
+  if (n !== 0 && Math.abs(n) < 0.01) return { problem: subCent(shown) };
+  if (Math.abs(roundToCent(n) - n) > 1e-9)
+    return { problem: `« ${shown} » a plus de deux décimales : un montant se compte au centime` };
+  return { amount: n };
+}
+
+/** The French sentence for an amount under one cent (0,004 € would be reminded as 0,00 €). */
+export function subCent(shown: string): string {
+  return `« ${shown} » est inférieur à un centime`;
+}
+
 /** "12,15 %", as a French reader writes a rate. */
 export function formatPercent(rate: number): string {
   return `${String(rate).replace(".", ",")} %`;

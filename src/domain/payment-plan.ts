@@ -8,15 +8,7 @@
 // « Suspendu jusqu'au » is always the first instalment not yet honoured + the grace days:
 // while the debtor keeps up, the ladder stays asleep; once one is missed, that date passes
 // and the ladder wakes up on the whole balance (the acceleration clause, in one rule).
-import {
-  addDays,
-  type CalendarDate,
-  calendarDate,
-  dayOf,
-  daysInMonth,
-  monthOf,
-  yearOf,
-} from "./calendar-date";
+import { addDays, addMonths, type CalendarDate } from "./calendar-date";
 import { roundToCent } from "./money";
 
 export const MAX_PLAN_MONTHS = 24;
@@ -48,14 +40,6 @@ export interface Instalment {
   number: number;
   date: CalendarDate;
   amount: number;
-}
-
-/** The same day `months` later, the end of the month when that day does not exist. */
-export function addMonths(d: CalendarDate, months: number): CalendarDate {
-  const index = yearOf(d) * 12 + (monthOf(d) - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return calendarDate(year, month, Math.min(dayOf(d), daysInMonth(year, month))) as CalendarDate;
 }
 
 export function instalmentDate(first: CalendarDate, frequency: Frequency, i: number): CalendarDate {

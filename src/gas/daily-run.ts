@@ -5,7 +5,7 @@
 // on a day nobody sends; whatever does not fit (time, quota) waits for the next wake-up.
 
 import type { CalendarDate } from "../domain/calendar-date";
-import { debtorKey, outstanding } from "../domain/claim";
+import { debtorOf, outstanding } from "../domain/claim";
 import { type PlannedAction, planDailyRun } from "../domain/daily-plan";
 import {
   CHANNELS,
@@ -240,7 +240,7 @@ function emptyReport(today: string, trigger: RunReport["trigger"]): RunReport {
   };
 }
 
-/** The run itself, under the lock; `debtor` (a debtorKey) limits it to one debtor's actions
+/** The run itself, under the lock; `debtor` (a debtorOf: name and address) limits it to one debtor's actions
  * (the sidebar's « Envoyer maintenant »), with the same guards. */
 function runUnderLock(
   dates: SheetDates,
@@ -304,7 +304,9 @@ function runUnderLock(
 
   const plan = planDailyRun(ledger.lines, journal, today, settings);
   if (debtor !== undefined)
-    plan.actions = plan.actions.filter((a) => debtorKey(a.client) === debtor);
+    plan.actions = plan.actions.filter(
+      (a) => debtorOf({ client: a.client, email: a.email }) === debtor,
+    );
   report.skipped = plan.skipped;
   report.errors = plan.errors;
   report.notes = plan.notes;

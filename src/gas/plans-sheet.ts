@@ -139,7 +139,8 @@ export function paymentPlanWork(
   const work: PlansWork = { changes: [], reminders: [] };
   const taken = takenActionKeys(journal);
   for (const plan of plans) {
-    if (debtor !== undefined && debtorKey(plan.client) !== debtor) continue;
+    // `debtor` is a debtorOf (name|addresses): the plan's client is its name.
+    if (debtor !== undefined && !debtor.startsWith(`${debtorKey(plan.client)}|`)) continue;
     const status = planStatus(plan, paidOf(claims, plan.invoices), today);
     if (status.completed) continue;
     for (const invoice of plan.invoices) {

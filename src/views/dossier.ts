@@ -4,13 +4,13 @@
 
 import { claimAmounts } from "../domain/amounts-due";
 import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
-import { type Claim, debtorKey, isPaid } from "../domain/claim";
+import { type Claim, isPaid } from "../domain/claim";
 import { claimNotes } from "../domain/claim-notes";
 import { isHandedOver, type LedgerLine } from "../domain/daily-plan";
 import { declarationDeadline, isUnderInsolvency } from "../domain/insolvency";
 import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
-import { paidOf, requireDebtor } from "../domain/ledger";
+import { debtorsOf, ledgerClaims, paidOf, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
 import { roundToCent } from "../domain/money";
 import { nextStep } from "../domain/next-step";
@@ -30,9 +30,13 @@ export interface ViewSource {
   problems: readonly string[];
 }
 
-export function plansOfDebtor(plans: readonly PaymentPlan[], client: string): PaymentPlan[] {
-  const key = debtorKey(client);
-  return plans.filter((p) => debtorKey(p.client) === key);
+/** The debtor's payment plans: those over its invoices (a name may be two debtors'). */
+export function plansOfDebtor(
+  plans: readonly PaymentPlan[],
+  claims: readonly Pick<Claim, "invoiceNumber">[],
+): PaymentPlan[] {
+  const mine = new Set(claims.map((c) => c.invoiceNumber));
+  return plans.filter((p) => p.invoices.some((i) => mine.has(i)));
 }
 
 export function planView(
@@ -133,7 +137,9 @@ export function dossierView(source: ViewSource, client: string): Dossier {
   const head = claims[0] as Claim;
   return {
     today,
-    client: head.client,
+    client:
+      debtorsOf(ledgerClaims(source.lines)).find((d) => d.claims.includes(head))?.label ??
+      head.client,
     email: claims.find((c) => c.email)?.email ?? "",
     clientType: head.clientType,
     profile: head.profile,
@@ -163,10 +169,11 @@ export function dossierView(source: ViewSource, client: string): Dossier {
       source.journal,
       head.client,
       claims.map((c) => c.invoiceNumber),
+      head.email,
     )
       .reverse()
       .map(({ client: _client, ...entry }): TimelineEntry => entry),
-    plans: plansOfDebtor(source.plans, head.client).map((p) => planView(p, claims, today)),
+    plans: plansOfDebtor(source.plans, claims).map((p) => planView(p, claims, today)),
     notes,
   };
 }

@@ -28,7 +28,7 @@ import {
 } from "../domain/messages/payment-plan-proposal";
 import { buildReminder } from "../domain/messages/reminder";
 import { nextStep } from "../domain/next-step";
-import { schedulePaymentPlan } from "../domain/payment-plan";
+import { type Instalment, schedulePaymentPlan } from "../domain/payment-plan";
 import { Refusal } from "../domain/refusal";
 import type { RecoverySettings } from "../domain/settings";
 import type { ApiParsed } from "../sidebar-contract";
@@ -151,14 +151,6 @@ export function composeLetter(
       const total = request.amount ?? t.outstanding;
       if (!request.plan)
         throw new Refusal("Indiquez le nombre d'échéances, la première date et la périodicité.");
-      const schedule = schedulePaymentPlan({
-        total,
-        count: request.plan.count,
-        firstDate: parseIsoDate(request.plan.firstDate) as CalendarDate,
-        frequency: request.plan.frequency,
-        agreedOn: today,
-      });
-      if (!schedule.ok) throw new Refusal(schedule.problems.join(" "));
       const doc = buildPaymentPlanProposal({
         debtor,
         claims,
@@ -166,30 +158,20 @@ export function composeLetter(
         settings,
         total,
         frequency: request.plan.frequency,
-        instalments: schedule.instalments,
+        instalments: instalmentsOf(request.plan, total, today),
       });
       return result(doc, covering(doc));
     }
     case "acknowledgment": {
       const total = request.amount ?? t.outstanding;
-      let instalments: ReturnType<typeof schedulePaymentPlan> | undefined;
-      if (request.plan) {
-        instalments = schedulePaymentPlan({
-          total,
-          count: request.plan.count,
-          firstDate: parseIsoDate(request.plan.firstDate) as CalendarDate,
-          frequency: request.plan.frequency,
-          agreedOn: today,
-        });
-        if (!instalments.ok) throw new Refusal(instalments.problems.join(" "));
-      }
+      const instalments = request.plan ? instalmentsOf(request.plan, total, today) : undefined;
       const doc = buildAcknowledgment({
         debtor,
         claims,
         today,
         settings,
         total,
-        ...(instalments?.ok ? { instalments: instalments.instalments } : {}),
+        ...(instalments ? { instalments } : {}),
       });
       return result(doc, covering(doc));
     }
@@ -213,4 +195,21 @@ export function composeLetter(
       return result(doc, covering(doc));
     }
   }
+}
+
+/** The instalments of the plan typed in the sidebar, or why not, in French. */
+function instalmentsOf(
+  plan: NonNullable<ApiParsed<"apiPreviewLetter">["plan"]>,
+  total: number,
+  today: CalendarDate,
+): Instalment[] {
+  const schedule = schedulePaymentPlan({
+    total,
+    count: plan.count,
+    firstDate: parseIsoDate(plan.firstDate) as CalendarDate,
+    frequency: plan.frequency,
+    agreedOn: today,
+  });
+  if (!schedule.ok) throw new Refusal(schedule.problems.join(" "));
+  return schedule.instalments;
 }

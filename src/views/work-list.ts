@@ -4,10 +4,10 @@
 // from the domain's rules on each claim.
 
 import { addDays, formatFrenchDate } from "../domain/calendar-date";
-import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
+import { type Claim, debtorOf, isPaid, outstanding } from "../domain/claim";
 import { notesByKind } from "../domain/claim-notes";
 import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
-import { ledgerClaims, paidOf } from "../domain/ledger";
+import { debtorsOf, ledgerClaims, paidOf } from "../domain/ledger";
 import { formatEuros, roundToCent } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
@@ -33,15 +33,16 @@ export function workList(source: ViewSource): WorkList {
   const { today, settings } = source;
   const plan = planDailyRun(source.lines, source.journal, today, settings);
   const claims = ledgerClaims(source.lines);
-  const byDebtor = new Map<string, { claims: Claim[]; reasons: WorkReason[]; rank: number }>();
-  for (const c of claims) {
-    const key = debtorKey(c.client);
-    const entry = byDebtor.get(key) ?? { claims: [], reasons: [], rank: URGENCY.length };
-    entry.claims.push(c);
-    byDebtor.set(key, entry);
-  }
-  const add = (client: string, reason: WorkReason) => {
-    const entry = byDebtor.get(debtorKey(client));
+  const byDebtor = new Map<
+    string,
+    { label: string; claims: Claim[]; reasons: WorkReason[]; rank: number }
+  >();
+  for (const d of debtorsOf(claims))
+    byDebtor.set(d.key, { label: d.label, claims: d.claims, reasons: [], rank: URGENCY.length });
+  const debtorOfInvoice = new Map(claims.map((c) => [c.invoiceNumber, debtorOf(c)]));
+  /** The debtor is found by its invoice: a name alone may stand for two debtors. */
+  const add = (invoice: string | undefined, reason: WorkReason) => {
+    const entry = byDebtor.get(debtorOfInvoice.get(invoice ?? "") ?? "");
     if (!entry) return;
     entry.reasons.push(reason);
     entry.rank = Math.min(entry.rank, URGENCY.indexOf(reason.kind));
@@ -50,30 +51,29 @@ export function workList(source: ViewSource): WorkList {
   for (const a of plan.actions) {
     const invoices = a.invoices.join(", ");
     if (a.channel === "dossier")
-      add(a.client, {
+      add(a.invoices[0], {
         kind: "handover",
         label: "Dossier de transmission à préparer",
         detail: invoices,
       });
     else if (a.channel === "task")
-      add(a.client, {
+      add(a.invoices[0], {
         kind: "task",
         label: `${a.stepLabel} : appeler le client`,
         detail: `Pas d'adresse email — ${invoices}`,
       });
-    else add(a.client, { kind: "step", label: `${a.stepLabel} à envoyer`, detail: invoices });
+    else add(a.invoices[0], { kind: "step", label: `${a.stepLabel} à envoyer`, detail: invoices });
   }
-  for (const t of plan.tasks) add(t.client, { kind: "task", label: t.step, detail: t.text });
-  const clientOf = new Map(claims.map((c) => [c.invoiceNumber, c.client]));
+  for (const t of plan.tasks) add(t.invoices[0], { kind: "task", label: t.step, detail: t.text });
   for (const s of plan.skipped)
     if (s.reason === HANDED_OVER_REASON)
-      add(clientOf.get(s.invoice) ?? "", { kind: "task", label: s.reason, detail: s.invoice });
+      add(s.invoice, { kind: "task", label: s.reason, detail: s.invoice });
 
   const planned = new Set(source.plans.flatMap((p) => p.invoices));
   for (const c of claims) {
     if (isPaid(c) || c.disputed) continue;
     if (isNearPrescription(c, today))
-      add(c.client, {
+      add(c.invoiceNumber, {
         kind: "prescription",
         label: `Prescription le ${formatFrenchDate(lastDayToAct(c))}`,
         detail: `${c.invoiceNumber} : agir avant cette date`,
@@ -85,7 +85,7 @@ export function workList(source: ViewSource): WorkList {
       today > promised &&
       addDays(promised, PROMISE_WATCH_DAYS) >= today
     )
-      add(c.client, {
+      add(c.invoiceNumber, {
         kind: "promiseDue",
         label: `Promesse du ${formatFrenchDate(promised)} échue`,
         detail: `${c.invoiceNumber} : ${formatEuros(outstanding(c))} toujours dus`,
@@ -97,14 +97,14 @@ export function workList(source: ViewSource): WorkList {
     if (status.completed) continue;
     const missed = status.instalments.find((i) => i.state === "missed");
     if (missed)
-      add(p.client, {
+      add(p.invoices[0], {
         kind: "planMissed",
         label: `Échéance ${missed.number}/${p.instalments.length} impayée`,
         detail: `Prévue le ${formatFrenchDate(missed.date)} : déchéance du terme, tout le solde est dû`,
       });
     const recall = instalmentToRecall(status, today);
     if (recall)
-      add(p.client, {
+      add(p.invoices[0], {
         kind: "instalment",
         label: `Échéance ${recall.number}/${p.instalments.length} le ${formatFrenchDate(recall.date)}`,
         detail: `${formatEuros(recall.amount)} — rappel à envoyer`,
@@ -117,7 +117,7 @@ export function workList(source: ViewSource): WorkList {
     const open = entry.claims.filter((c) => !isPaid(c));
     entry.reasons.sort((a, b) => URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind));
     items.push({
-      client: entry.claims[0]?.client ?? "",
+      client: entry.label,
       invoices: open.map((c) => c.invoiceNumber),
       outstanding: roundToCent(open.reduce((s, c) => s + outstanding(c), 0)),
       oldestDue: open.map((c) => c.dueDate).sort()[0] ?? "",

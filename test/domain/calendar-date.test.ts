@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addDays,
+  addMonths,
   addYears,
   dayOfWeek,
   daysBetween,
@@ -29,6 +30,13 @@ describe("calendar dates", () => {
     expect(addYears(d("2024-02-29"), 5)).toBe("2029-02-28");
     expect(addYears(d("2024-02-29"), 4)).toBe("2028-02-29");
     expect(addYears(d("2026-11-26"), 2)).toBe("2028-11-26");
+  });
+
+  it("adds months, falling back to the month's last day", () => {
+    expect(addMonths(d("2027-01-31"), 1)).toBe("2027-02-28");
+    expect(addMonths(d("2027-01-31"), 2)).toBe("2027-03-31");
+    expect(addMonths(d("2027-11-30"), 3)).toBe("2028-02-29");
+    expect(addMonths(d("2026-12-31"), 2)).toBe("2027-02-28");
   });
 
   it("knows the day of the week", () => {

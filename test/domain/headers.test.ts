@@ -1,31 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Cell } from "../../src/domain/cells";
 import { columnsOfHeaderRow, fieldOfHeader } from "../../src/domain/headers";
 import { readLedgerRows, resolveColumns } from "../../src/domain/ledger";
-
-const HEADERS = [
-  "N° facture",
-  "Client",
-  "Email",
-  "Type",
-  "Date facture",
-  "Échéance",
-  "Montant TTC",
-  "Montant payé",
-  "Profil",
-  "Litige",
-  "Suspendu jusqu'au",
-  "Dernière étape",
-  "Date dernière étape",
-  "Date reconnaissance",
-];
-
-const row = (cells: Partial<Record<string, Cell>>): Cell[] => HEADERS.map((h) => cells[h] ?? "");
-
-function _readOne(cells: Partial<Record<string, Cell>>) {
-  const [reading] = readLedgerRows([row(cells)], HEADERS);
-  return reading;
-}
 
 describe("matching headers", () => {
   it("ignores case, accents, spaces and punctuation, and knows synonyms", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { CalendarDate } from "../../src/domain/calendar-date";
 import type { Cell } from "../../src/domain/cells";
 import { readLedgerRows } from "../../src/domain/ledger";
+import { claimProblemOn } from "../../src/domain/ledger-row";
 
 const HEADERS = [
   "N° facture",
@@ -186,5 +188,110 @@ describe("reading a ledger row", () => {
   it("gives a blank reading for a blank row", () => {
     expect(readOne({})).toEqual({ kind: "blank" });
     expect(readLedgerRows([["", "  ", null]], HEADERS)).toEqual([{ kind: "blank" }]);
+  });
+});
+
+describe("bad input: a French word for each, the other rows read", () => {
+  it.each([
+    [
+      { "Suspendu jusqu'au": "31/12/9999" },
+      "Suspendu jusqu'au : 31/12/9999 est hors des années 2000 à 2099",
+    ],
+    [{ "Date facture": "2100-01-04" }, "Date facture : 04/01/2100 est hors des années 2000 à 2099"],
+    [{ "Date facture": "15/06/1999" }, "Date facture : 15/06/1999 est hors des années 2000 à 2099"],
+    [
+      { "Date facture": 2026 },
+      "Date facture : « 2026 » est un nombre, pas une date (lu comme le 18/07/1905) : tapez jj/mm/aaaa",
+    ],
+    [
+      { "Date facture": "2026-09-02", Échéance: "2026-09-01" },
+      "Échéance : 01/09/2026 est avant la date de facture (02/09/2026)",
+    ],
+    [
+      { "Montant TTC": "1,850" },
+      "Montant TTC : « 1,850 » est ambigu (1,85 € ou 1 850 € ?) : écrivez 1850 ou 1,85",
+    ],
+    [{ "Montant TTC": "0,004" }, "Montant TTC : « 0,004 » est inférieur à un centime"],
+    [{ "Montant TTC": 0.004 }, "Montant TTC : « 0,004 » est inférieur à un centime"],
+    [{ "Montant payé": "0,004 €" }, "Montant payé : « 0,004 € » est inférieur à un centime"],
+    [
+      { "Montant TTC": "12,3456" },
+      "Montant TTC : « 12,3456 » a plus de deux décimales : un montant se compte au centime",
+    ],
+    [{ Client: "#N/A" }, "Client : la cellule contient l'erreur de formule « #N/A »"],
+    [{ Email: "#REF!" }, "Email : la cellule contient l'erreur de formule « #REF! »"],
+    [
+      { "Montant TTC": "#DIV/0!" },
+      "Montant TTC : la cellule contient l'erreur de formule « #DIV/0! »",
+    ],
+    [
+      { "Date facture": "#VALUE!" },
+      "Date facture : la cellule contient l'erreur de formule « #VALUE! »",
+    ],
+    [{ "N° facture": "#NAME?" }, "N° facture : la cellule contient l'erreur de formule « #NAME? »"],
+    [{ Profil: "#NUM!" }, "Profil : la cellule contient l'erreur de formule « #NUM! »"],
+    [{ Litige: "#NULL!" }, "Litige : la cellule contient l'erreur de formule « #NULL! »"],
+    [{ Type: "#ERROR!" }, "Type : la cellule contient l'erreur de formule « #ERROR! »"],
+    [{ Client: "\u200b\u200c\u2060" }, "Client : ne contient que des caractères invisibles"],
+    [{ Client: "\ufeff\u200b\u00a0\u200d" }, "Client : ne contient que des caractères invisibles"],
+    [{ Client: "x".repeat(60_000) }, "Client : trop long (60000 caractères ; 1000 au plus)"],
+    [{ Client: "x".repeat(201) }, "Client : trop long (201 caractères ; 200 au plus)"],
+    [
+      { Email: "compta@dupont\u200b.example" },
+      "Email : « compta@dupont\u200b.example » contient un caractère invisible (U+200B) : retapez l'adresse",
+    ],
+    [
+      { Email: "a@x.fr, b@x.fr; c@x.fr, d@x.fr, e@x.fr, f@x.fr" },
+      "Email : 6 adresses ; 5 au plus par facture",
+    ],
+    [
+      { "N° facture": "F-1\r\nBcc: x@evil.example" },
+      "N° facture : « F-1 Bcc: x@evil.example » contient un retour à la ligne",
+    ],
+    [
+      { "N° facture": "F-1, F-2" },
+      "N° facture : « F-1, F-2 » contient une virgule ou un point-virgule",
+    ],
+  ])("%o", (cells, message) => {
+    expect(readOne({ ...good, ...cells })).toEqual({ kind: "error", message });
+  });
+
+  it("reads « 1.850 » as 1 850 € (French use), never 1,85 €", () => {
+    const r = readOne({ ...good, "Montant TTC": "1.850" });
+    expect(r.kind === "claim" && r.claim.amount).toBe(1850);
+  });
+
+  it("keeps five addresses, and a name with a visible letter among invisible ones", () => {
+    const r = readOne({
+      ...good,
+      Client: "\u200bMartin",
+      Email: "a@x.fr; b@x.fr; c@x.fr; d@x.fr; e@x.fr",
+    });
+    expect(r.kind === "claim" && r.claim.email).toBe("a@x.fr, b@x.fr, c@x.fr, d@x.fr, e@x.fr");
+  });
+
+  it("a bad row leaves the rows around it read", () => {
+    const readings = readLedgerRows(
+      [
+        row(good),
+        row({ ...good, "N° facture": "F-002", Client: "#N/A" }),
+        row({ ...good, "N° facture": "F-003" }),
+      ],
+      HEADERS,
+    );
+    expect(readings.map((r) => r.kind)).toEqual(["claim", "error", "claim"]);
+  });
+
+  it("a Date dernière étape after today is a row error on that day, not before", () => {
+    const r = readOne({
+      ...good,
+      "Dernière étape": "Relance de courtoisie",
+      "Date dernière étape": "2026-12-10",
+    });
+    if (r?.kind !== "claim") throw new Error("expected a claim");
+    expect(claimProblemOn(r.claim, "2026-12-01" as CalendarDate)).toBe(
+      "Date dernière étape : 10/12/2026 est après aujourd'hui (01/12/2026)",
+    );
+    expect(claimProblemOn(r.claim, "2026-12-10" as CalendarDate)).toBeUndefined();
   });
 });

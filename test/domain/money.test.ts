@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEuros, parseAmountText, roundToCent } from "../../src/domain/money";
+import { formatEuros, parseAmountText, readAmountText, roundToCent } from "../../src/domain/money";
 
 describe("amounts as typed", () => {
   it.each([
@@ -29,5 +29,27 @@ describe("amounts as typed", () => {
 
   it("formats as a French reader expects", () => {
     expect(formatEuros(1850).replace(/[\u202f\u00a0]/g, " ")).toBe("1 850,00 €");
+  });
+});
+
+describe("amounts in euros as typed in the ledger", () => {
+  it.each([
+    ["1.850", 1850],
+    ["1.850 €", 1850],
+    ["1 850,00 €", 1850],
+    ["1850,5", 1850.5],
+    ["0,01", 0.01],
+    ["12,50", 12.5],
+  ])("reads %s", (text, amount) => {
+    expect(readAmountText(text)).toEqual({ amount });
+  });
+
+  it.each([
+    ["1,850", "« 1,850 » est ambigu (1,85 € ou 1 850 € ?) : écrivez 1850 ou 1,85"],
+    ["0,004", "« 0,004 » est inférieur à un centime"],
+    ["1,2345", "« 1,2345 » a plus de deux décimales : un montant se compte au centime"],
+    ["abc", "« abc » n'est pas un montant"],
+  ])("refuses %s in French", (text, problem) => {
+    expect(readAmountText(text)).toEqual({ problem });
   });
 });

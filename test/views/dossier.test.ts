@@ -106,8 +106,10 @@ describe("a payment plan's view", () => {
     expect(v.suspendedUntil).toBe(addDays(d("2026-12-15"), INSTALMENT_GRACE_DAYS));
   });
 
-  it("belongs to its debtor whatever the spelling of the name", () => {
-    expect(plansOfDebtor([plan], "Boulangerie Martin")).toEqual([plan]);
-    expect(plansOfDebtor([plan], "Garage Dupont")).toEqual([]);
+  it("belongs to the debtor whose invoices it covers (a name may be two debtors')", () => {
+    expect(plansOfDebtor([plan], [claim({ invoiceNumber: "F-2" })])).toEqual([plan]);
+    expect(
+      plansOfDebtor([plan], [claim({ invoiceNumber: "F-9", client: "boulangerie martin" })]),
+    ).toEqual([]);
   });
 });

@@ -94,4 +94,19 @@ describe("a letter composed in the sidebar", () => {
       composeLetter(request("firm", []), { claims: [], journal: [], today, settings }),
     ).toThrow("Choisissez au moins une facture.");
   });
+
+  it("schedules the proposed échéancier, or refuses it in French beyond 24 months", () => {
+    const ctx = { claims: [f1], journal: [], today, settings };
+    const plan = { count: 3, firstDate: "2026-12-15", frequency: "monthly" as const };
+    const proposal = composeLetter({ ...request("firm"), kind: "paymentPlan", plan }, ctx);
+    expect(text(documentToText(proposal.document))).toMatch(/3 échéances/);
+    const signed = composeLetter({ ...request("firm"), kind: "acknowledgment", plan }, ctx);
+    expect(text(documentToText(signed.document))).toContain("15/02/2027");
+    expect(() =>
+      composeLetter({ ...request("firm"), kind: "paymentPlan", plan: { ...plan, count: 30 } }, ctx),
+    ).toThrow(/24 mois \(article 1343-5 du Code civil\)/);
+    expect(() => composeLetter({ ...request("firm"), kind: "paymentPlan" }, ctx)).toThrow(
+      "Indiquez le nombre d'échéances, la première date et la périodicité.",
+    );
+  });
 });

@@ -3,7 +3,7 @@
 
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
 import { cellText } from "../../domain/cells";
-import { debtorKey } from "../../domain/claim";
+import { debtorKey, debtorOf } from "../../domain/claim";
 import { whyNoMessageToday } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
 import { columnsOfHeaderRow } from "../../domain/headers";
@@ -230,7 +230,7 @@ export function agreePlan(request: ApiParsed<"apiAgreePlan">): Dossier {
     const src = readSources();
     const { claims, schedule } = scheduleOf(request, src);
     if (!schedule.ok) throw new Refusal(schedule.problems.join(" "));
-    const running = plansOfDebtor(src.plans, request.client).filter(
+    const running = plansOfDebtor(src.plans, claims).filter(
       (p) =>
         p.invoices.some((i) => request.invoices.includes(i)) &&
         !planStatus(p, paidOf(claims, p.invoices), src.today).completed,
@@ -303,10 +303,10 @@ export function logExchange(request: ApiParsed<"apiLogExchange">): Dossier {
  * idempotence, quotas, lock, sending days): the debtor's instalment reminder, if one is
  * due, then the ladder's step. */
 export function sendNow(client: string): SendNowResult {
-  const key = debtorKey(client);
   const src = readSources();
   const claims = requireDebtor(src.lines, client);
-  const report = runDaily("manuel", key);
+  const head = claims[0] as (typeof claims)[number];
+  const report = runDaily("manuel", debtorOf(head));
   const invoices = new Set(claims.map((c) => c.invoiceNumber));
   const actions = [
     ...report.actions.map((a) => ({

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { documentToText } from "../../../src/domain/messages/document";
 import { buildFormalNotice } from "../../../src/domain/messages/formal-notice";
-import { DEFAULT_SETTINGS, type RecoverySettings } from "../../../src/domain/settings";
 import { claim, d } from "../fixtures";
-
-const settings: RecoverySettings = {
-  ...DEFAULT_SETTINGS,
-  creditor: {
-    ...DEFAULT_SETTINGS.creditor,
-    companyName: "Imprimerie Durand SARL",
-    address: "12 rue des Presses\n69002 Lyon",
-    city: "Lyon",
-    siren: "512345678",
-    email: "compta@imprimerie-durand.example",
-    signature: "Claire Durand, gérante",
-    iban: "FR76 3000 4000 0100 0012 3456 789",
-    bic: "BNPAFRPPXXX",
-    paymentLink: "https://paiement.example/durand",
-  },
-};
-const today = d("2026-11-26");
-const nbsp = (t: string) => t.replace(/[\u202f\u00a0]/g, " ");
+import { nbsp, settings, today } from "./fixtures";
 
 describe("tables on A4", () => {
   it("puts the charges of a partly paid professional invoice in a second table, not eight columns", () => {
