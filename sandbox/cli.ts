@@ -14,6 +14,7 @@ import { docxBytes } from "./files/docx";
 import { emlBytes } from "./files/eml";
 import { renderPdf } from "./files/pdf";
 import { readXlsx, writeXlsx } from "./files/xlsx";
+import { dashboardHeadlines } from "./headlines";
 import { createSandbox, type Sandbox } from "./index";
 import type { EmailModel, WorkbookModel } from "./model";
 import { startServer } from "./server";
@@ -297,6 +298,8 @@ export async function runCli(opts: CliOptions): Promise<{ sandbox: Sandbox; repo
   const json = runJson(report, sb, written, opts.out);
   writeFileSync(join(opts.out, "run.json"), `${JSON.stringify(json, null, 2)}\n`);
   printSummary(report, json, opts, initialized);
+  const headlines = dashboardHeadlines(sb.workbook);
+  if (headlines.length > 0) console.log(headlines.join("\n"));
   return { sandbox: sb, report };
 }
 

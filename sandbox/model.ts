@@ -26,6 +26,23 @@ export interface ConditionalFormatModel {
   bold?: boolean;
 }
 
+/** A chart embedded in a sheet, as EmbeddedChartBuilder leaves it. */
+export interface ChartModel {
+  /** Stable within the sheet (EmbeddedChart.getChartId). */
+  id: number;
+  /** A Charts.ChartType name: "COLUMN", "BAR", "LINE", "PIE"… */
+  type: string;
+  /** A1 notations of the data ranges, on the chart's own sheet. */
+  ranges: string[];
+  /** Header rows of the data (the series names). */
+  numHeaders: number;
+  transpose: boolean;
+  /** Gviz options: setOption's, and the typed setters' ("isStacked", "title"). */
+  options: Record<string, unknown>;
+  /** The anchor cell (1-based) and the offset from it, in pixels. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+}
+
 export interface SheetModel {
   name: string;
   /** Rectangular grid of values, row-major; '' for empty. Row 0 = sheet row 1. */
@@ -48,6 +65,10 @@ export interface SheetModel {
    * extent). The cells of a spill other than its anchor hold values that belong to the
    * formula: they do not block its next spill. Written to .xlsx as array formulas. */
   spills: { row: number; col: number; rows: number; cols: number }[];
+  /** Cell notes (Range.setNote), same convention as `formulas`; absent = none. */
+  notes?: string[][];
+  /** Embedded charts; absent = none. */
+  charts?: ChartModel[];
 }
 
 export interface WorkbookModel {

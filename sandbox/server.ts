@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
+import { sheetChartsSvg } from "./files/chart-svg.js";
 import { docxBytes } from "./files/docx.js";
 import { emlBytes } from "./files/eml.js";
 import { renderPdf } from "./files/pdf.js";
@@ -120,7 +121,10 @@ function stateHtml(sb: Sandbox): string {
     )
     .join("");
   const sheets = sb.workbook.sheets
-    .map((s) => `<section><h2>${escapeHtml(s.name)}</h2>${sheetTable(s, tz)}</section>`)
+    .map(
+      (s) =>
+        `<section><h2>${escapeHtml(s.name)}</h2>${sheetChartsSvg(s).join("")}${sheetTable(s, tz)}</section>`,
+    )
     .join("");
   return `<section><h2>Documents (${sb.documents.length})</h2><ul>${docs || "<li>aucun</li>"}</ul></section><section><h2>Emails envoyés (${sb.mails.length})</h2><ul>${mails || "<li>aucun</li>"}</ul></section>${sheets}`;
 }

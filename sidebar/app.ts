@@ -3,7 +3,7 @@
 import { errorMessage } from "./client";
 import { clear, h } from "./dom";
 
-export type ViewName = "today" | "dossier" | "settings";
+export type ViewName = "today" | "overview" | "dossier" | "settings";
 
 export interface App {
   main: HTMLElement;
@@ -13,6 +13,7 @@ export interface App {
   notify(message: string, kind?: "ok" | "error" | "info"): void;
   openDossier(client: string): void;
   openToday(): void;
+  openOverview(): void;
   openSettings(): void;
 }
 
@@ -20,12 +21,14 @@ export function createApp(
   root: HTMLElement,
   routes: {
     today(app: App): void;
+    overview(app: App): void;
     dossier(app: App, client: string): void;
     settings(app: App): void;
   },
 ): App {
   const tabs = {
     today: h("button", { type: "button", role: "tab", class: "tab", text: "Aujourd'hui" }),
+    overview: h("button", { type: "button", role: "tab", class: "tab", text: "Vue d'ensemble" }),
     dossier: h("button", { type: "button", role: "tab", class: "tab", text: "Dossier" }),
     settings: h("button", { type: "button", role: "tab", class: "tab", text: "Paramètres" }),
   };
@@ -40,6 +43,7 @@ export function createApp(
       "nav",
       { class: "tabs", role: "tablist", "aria-label": "Vues" },
       tabs.today,
+      tabs.overview,
       tabs.dossier,
       tabs.settings,
     ),
@@ -86,9 +90,11 @@ export function createApp(
       routes.dossier(app, client);
     },
     openToday: () => routes.today(app),
+    openOverview: () => routes.overview(app),
     openSettings: () => routes.settings(app),
   };
   tabs.today.addEventListener("click", () => app.openToday());
+  tabs.overview.addEventListener("click", () => app.openOverview());
   tabs.settings.addEventListener("click", () => app.openSettings());
   tabs.dossier.addEventListener("click", () => {
     if (lastClient) app.openDossier(lastClient);

@@ -8,6 +8,7 @@ import { h, link } from "./dom";
 import { exchangePanel } from "./exchange";
 import { euros, frDate, frDateTime } from "./format";
 import { letterPanel } from "./letters";
+import { paymentPanel } from "./payment";
 import { planPanel } from "./plan";
 
 export interface DossierContext {
@@ -143,6 +144,7 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
       ),
       section("Courriers", "letters", open, letterPanel(ctx)),
       section("Échéancier", "plan", open, planPanel(ctx)),
+      section("Paiement reçu", "payment", open, paymentPanel(ctx)),
       section("Noter un échange", "exchange", open, exchangePanel(ctx)),
       ...d.plans.map((p) =>
         h(

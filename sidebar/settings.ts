@@ -3,7 +3,7 @@
 // email templates with their live preview.
 
 import type { LadderOffsets } from "../src/domain/ladder";
-import { type RecoverySettings, RUN_SETTING_RULES } from "../src/domain/settings";
+import { DEFAULT_SETTINGS, type RecoverySettings, RUN_SETTING_RULES } from "../src/domain/settings";
 import type { ApiRequest, SettingsView } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
@@ -118,6 +118,7 @@ function drawSettings(app: App, s: SettingsView): void {
       ) as unknown as SettingsView["creditor"];
     // What the preview needs of the settings, as the form holds them now.
     const currentSettings = (): RecoverySettings => ({
+      digest: DEFAULT_SETTINGS.digest, // the preview sends nothing
       creditor: creditorValues(),
       account: s.account,
       sendHour: s.sendHour,

@@ -1,12 +1,16 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
 
 import { runDaily } from "./gas/daily-run";
+import { refreshDashboard } from "./gas/dashboard-sheet";
+import { sendDigestIfDue } from "./gas/digest";
+import { LOCK_WAIT_MS } from "./gas/lock";
 import {
   buildMenu,
   disableFromMenu,
   enableFromMenu,
   initializeFromMenu,
   openSidebar as openSidebarPanel,
+  refreshDashboardMenu,
   runFromMenu,
   showHelp as showHelpDialog,
 } from "./gas/menu";
@@ -36,9 +40,40 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * the menu. A wake-up outside the sending window, or once the day's work is done, goes back
  * to sleep after one property read. */
 export function runDailyRelances(e?: ClockEvent): RunReport | null {
-  if (!e?.triggerUid) return runFromMenu();
+  if (!e?.triggerUid) {
+    const report = runFromMenu();
+    afterRun(false);
+    return report;
+  }
   if (!shouldWork(e)) return null;
-  return runDaily("automatique");
+  const report = runDaily("automatique");
+  afterRun(true);
+  return report;
+}
+
+/** Each morning's run leaves « Tableau de bord » up to date, and on the week's first
+ * business day sends the Monday digest. Neither may turn a run that acted into a failed
+ * one: the dashboard is refreshed on demand too, the digest's intent line tells a person. */
+function afterRun(automatic: boolean): void {
+  try {
+    refreshDashboard();
+  } catch (_) {
+    // told by the menu's « Actualiser le tableau de bord » when the user asks
+  }
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return;
+  try {
+    sendDigestIfDue(automatic);
+  } catch (_) {
+    // an intent line left « En cours » becomes « À vérifier » at the next run: never twice
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Menu: Actualiser le tableau de bord. */
+export function refreshDashboardFromMenu(): void {
+  refreshDashboardMenu();
 }
 
 /** Menu: Initialiser le classeur. */

@@ -5,8 +5,9 @@
 // arguments and turns a returned Date into null.
 import * as z from "zod/mini";
 import { parseIsoDate } from "./domain/calendar-date";
+import type { Dashboard } from "./domain/dashboard";
 import { EXCHANGE_CHANNELS, EXCHANGE_OUTCOMES, type ExchangeOutcome } from "./domain/exchange";
-import type { JournalEntry } from "./domain/journal";
+import { type JournalEntry, PAYMENT_MEANS } from "./domain/journal";
 import { PROFILES } from "./domain/ladder";
 import { MAX_CLIENT_NAME_LENGTH } from "./domain/ledger-row";
 import type { MessageDocument } from "./domain/messages/document";
@@ -135,6 +136,24 @@ const templates = z.custom<MessageTemplate[]>(
 
 const empty = z.object({});
 
+/** A bank statement's text (decoded by the sidebar from UTF-8 or Windows-1252). */
+const statementText = z
+  .string()
+  .check(
+    z.refine(
+      (s) => s.trim() !== "" && s.length <= 2_000_000,
+      "relevé vide ou trop long (2 millions de caractères au plus)",
+    ),
+  );
+const statementLines = z.custom<number[]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length >= 1 &&
+    v.length <= 10_000 &&
+    v.every((n) => typeof n === "number" && Number.isInteger(n) && n >= 1),
+  "au moins une ligne du relevé (numéros de ligne)",
+);
+
 export const API_REQUESTS = {
   apiWorkList: empty,
   apiActiveClient: empty,
@@ -154,6 +173,17 @@ export const API_REQUESTS = {
     outcomeDate: z.optional(isoDate),
   }),
   apiSendNow: z.object({ client }),
+  apiOverview: z.object({ refreshSheet: z.optional(yesNo) }),
+  apiRecordPayment: z.object({
+    client,
+    date: isoDate,
+    amount,
+    means: oneOf(PAYMENT_MEANS),
+    /** The invoices ticked; none = the debtor's oldest first. */
+    invoices: z.optional(invoices),
+  }),
+  apiPreviewStatement: z.object({ text: statementText }),
+  apiRecordStatement: z.object({ text: statementText, lines: statementLines }),
   apiGetSettings: empty,
   apiSaveSettings: z.object({
     creditor: creditorInput,
@@ -344,6 +374,40 @@ export interface SettingsView {
   problems: string[];
 }
 
+/** « Vue d'ensemble »: the dashboard's figures (the same function as the sheet's). */
+export type Overview = Dashboard & { sheetRefreshed: boolean };
+
+export interface PaymentRecorded {
+  /** One French sentence: what was recorded on which invoices. */
+  message: string;
+  dossier: Dossier;
+}
+
+export interface StatementLineView {
+  line: number;
+  date: string;
+  label: string;
+  amount: number;
+}
+
+export interface StatementReview {
+  matched: (StatementLineView & {
+    client: string;
+    /** « invoice »: a number in the label; « amount »: exact amount and the client's name. */
+    kind: "invoice" | "amount";
+    allocations: { invoice: string; amount: number; settled: boolean }[];
+  })[];
+  unmatched: (StatementLineView & { reason: string })[];
+  debits: number;
+  problems: string[];
+}
+
+export interface StatementRecorded {
+  message: string;
+  /** What is left to review once the confirmed lines are recorded. */
+  review: StatementReview;
+}
+
 export interface ApiResponses {
   apiWorkList: WorkList;
   apiActiveClient: { client: string | null };
@@ -354,6 +418,10 @@ export interface ApiResponses {
   apiAgreePlan: Dossier;
   apiLogExchange: Dossier;
   apiSendNow: SendNowResult;
+  apiOverview: Overview;
+  apiRecordPayment: PaymentRecorded;
+  apiPreviewStatement: StatementReview;
+  apiRecordStatement: StatementRecorded;
   apiGetSettings: SettingsView;
   apiSaveSettings: SettingsView;
 }

@@ -467,6 +467,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetModel, timeZone: string): 
     }
   }
 
+  for (const [r, row] of (sheet.notes ?? []).entries()) {
+    for (const [c, note] of (row ?? []).entries()) if (note) ws.getCell(r + 1, c + 1).note = note;
+  }
+
   (sheet.columnWidths ?? []).forEach((px, i) => {
     if (px !== undefined)
       ws.getColumn(i + 1).width = Math.max(0, Math.round(((px - 5) / 7) * 100) / 100);

@@ -55,11 +55,13 @@ type RangeMethods =
   | "offset"
   | "activate"
   | "setFontWeight"
+  | "setFontWeights"
   | "setFontColor"
   | "setBackground"
   | "setHorizontalAlignment"
   | "setWrap"
-  | "setNote";
+  | "setNote"
+  | "getNote";
 
 export class Range implements Pick<RangeT, RangeMethods> {
   readonly [GAS] = "SpreadsheetApp.Range";
@@ -342,6 +344,16 @@ export class Range implements Pick<RangeT, RangeMethods> {
   setFontWeight(_w: GoogleAppsScript.Spreadsheet.FontWeight | null): RangeT {
     return this.self();
   }
+  setFontWeights(weights: unknown[][]): RangeT {
+    if (
+      weights.length !== this.getNumRows() ||
+      weights.some((r) => r.length !== this.getNumColumns())
+    )
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${weights.length} but the range has ${this.getNumRows()}.`,
+      );
+    return this.self();
+  }
   setFontColor(_c: string | null): RangeT {
     return this.self();
   }
@@ -354,8 +366,19 @@ export class Range implements Pick<RangeT, RangeMethods> {
   setWrap(_w: boolean): RangeT {
     return this.self();
   }
-  setNote(_n: string | null): RangeT {
+  /** Notes are kept in the model (sheet.notes) and written to .xlsx as cell comments. */
+  setNote(note: string | null): RangeT {
+    const notes = this.m.notes ?? [];
+    this.m.notes = notes;
+    for (let r = this._row - 1; r < this._row - 1 + this._rows; r++) {
+      const row = notes[r] ?? [];
+      notes[r] = row;
+      for (let c = this._col - 1; c < this._col - 1 + this._cols; c++) row[c] = note ?? "";
+    }
     return this.self();
+  }
+  getNote(): string {
+    return this.m.notes?.[this._row - 1]?.[this._col - 1] ?? "";
   }
 }
 

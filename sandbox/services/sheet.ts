@@ -2,6 +2,7 @@
 
 import type { CellValue, SheetModel } from "../model.js";
 import { parseA1, resolveA1 } from "./a1.js";
+import { type ChartHost, EmbeddedChart, EmbeddedChartBuilder, newDraft } from "./chart.js";
 import { ensureSize, getValue, lastColumn, lastRow, maxCols, maxRows } from "./grid.js";
 import { Range } from "./range.js";
 import { ConditionalFormatRule } from "./rules.js";
@@ -42,7 +43,12 @@ type SheetMethods =
   | "setConditionalFormatRules"
   | "sort"
   | "getParent"
-  | "activate";
+  | "activate"
+  | "newChart"
+  | "insertChart"
+  | "getCharts"
+  | "updateChart"
+  | "removeChart";
 
 export class Sheet implements Pick<SheetT, SheetMethods> {
   readonly [GAS] = "SpreadsheetApp.Sheet";
@@ -85,6 +91,58 @@ export class Sheet implements Pick<SheetT, SheetMethods> {
   activate(): SheetT {
     this._ss._activate(this);
     return this.self();
+  }
+
+  // --- embedded charts -------------------------------------------------------------
+  private lastChartId = 0;
+  private chartHost(): ChartHost {
+    return {
+      sheetName: () => this._model.name,
+      rangeOf: (a1) => this._rangeA1(a1) as unknown as RangeT,
+      nextChartId: () => {
+        this.lastChartId =
+          Math.max(this.lastChartId, ...(this._model.charts ?? []).map((c) => c.id)) + 1;
+        return this.lastChartId;
+      },
+    };
+  }
+  newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(
+      this.chartHost(),
+      newDraft(),
+    ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+  }
+  private chartModel(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart) {
+    if (!(chart instanceof EmbeddedChart)) throw new Error("Invalid argument: chart");
+    return chart._model;
+  }
+  insertChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = this.chartModel(chart);
+    this._model.charts ??= [];
+    const charts = this._model.charts;
+    if (charts.some((c) => c.id === model.id))
+      throw new Error("The chart is already in the sheet.");
+    charts.push(structuredClone(model));
+  }
+  getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+    return (this._model.charts ?? []).map(
+      (c) =>
+        new EmbeddedChart(
+          this.chartHost(),
+          structuredClone(c),
+        ) as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart,
+    );
+  }
+  updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const model = this.chartModel(chart);
+    const charts = this._model.charts ?? [];
+    const i = charts.findIndex((c) => c.id === model.id);
+    if (i < 0) throw new Error("The chart could not be found in the sheet.");
+    charts[i] = structuredClone(model);
+  }
+  removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
+    const id = this.chartModel(chart).id;
+    this._model.charts = (this._model.charts ?? []).filter((c) => c.id !== id);
   }
 
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): RangeT {

@@ -38,6 +38,8 @@ export interface Exchange {
 /** What an exchange writes to the ledger, per invoice. */
 export interface LedgerChange {
   invoice: string;
+  /** « Montant payé » after a payment received. */
+  paid?: number;
   suspendedUntil?: CalendarDate;
   disputed?: boolean;
   acknowledgedOn?: CalendarDate;

@@ -1,10 +1,11 @@
 // The Journal: an append-only trace of every action and exchange. It is also the memory
 // that makes the daily run idempotent: a send is keyed by (invoices, step), journaled as
 // an intent before it happens and confirmed after.
-import { type CalendarDate, parseIsoDate } from "./calendar-date";
+import { type CalendarDate, calendarDate, formatFrenchDate, parseIsoDate } from "./calendar-date";
 import { addressesOf, type Claim, debtorKey, debtorOf } from "./claim";
 import { DECLARATION_STEP } from "./insolvency";
 import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
+import { formatEuros, parseAmountText, roundToCent } from "./money";
 import { matchLabel } from "./text";
 
 export const JOURNAL_HEADERS = [
@@ -230,6 +231,7 @@ function isContact(entry: JournalEntry): boolean {
   const failed =
     entry.outcome.startsWith(OUTCOMES.failed) || entry.outcome.startsWith(OUTCOMES.refused);
   return (
+    !isPaymentEntry(entry) &&
     entry.channel !== "Système" &&
     entry.channel !== "Dossier" &&
     entry.step !== DECLARATION_STEP &&
@@ -312,4 +314,65 @@ export function previousReminderDate(
 ): CalendarDate | undefined {
   const dates = previousReminderDates(claims, journal);
   return dates[dates.length - 1];
+}
+
+// --- payments received ------------------------------------------------------------
+// A payment is journaled as one line per invoice it settles (in whole or part), so that
+// what was recovered, and when, can be read back: the Journal is the only record of a
+// payment's date and means (« Montant payé » holds only the running total).
+
+export const PAYMENT_STEP = "Paiement reçu";
+export const PAYMENT_MEANS = ["Virement", "Chèque", "Carte", "Espèces", "Compensation"] as const;
+export type PaymentMeans = (typeof PAYMENT_MEANS)[number];
+
+export const PAYMENT_OUTCOMES = {
+  settled: "Encaissé — facture soldée",
+  /** A partial payment acknowledges the debt and restarts prescription (C. civ. 2240). */
+  partial: "Encaissé — paiement partiel (reconnaissance de dette, C. civ. 2240)",
+} as const;
+
+export interface RecordedPayment {
+  invoice: string;
+  client: string;
+  /** The day the money was received (not the day it was recorded). */
+  date: CalendarDate;
+  amount: number;
+  means: string;
+  /** The bank statement's label, for a payment imported from one. */
+  bankLabel?: string;
+}
+
+export function isPaymentEntry(entry: Pick<JournalEntry, "step">): boolean {
+  return entry.step === PAYMENT_STEP;
+}
+
+/** « Paiement du 12/11/2026 : 1 234,56 € » and, from a bank statement, its label. */
+export function paymentSubject(date: CalendarDate, amount: number, bankLabel?: string): string {
+  const base = `Paiement du ${formatFrenchDate(date)} : ${formatEuros(amount)}`;
+  return bankLabel ? `${base} — relevé : ${bankLabel}` : base;
+}
+
+const PAYMENT_SUBJECT = /^Paiement du (\d{2})\/(\d{2})\/(\d{4}) : ([^€]+)€(?: — relevé : (.*))?$/s;
+
+/** The payments the Journal records, read back from their lines; a line a user edited out
+ * of shape is skipped rather than guessed. */
+export function recordedPayments(journal: readonly JournalEntry[]): RecordedPayment[] {
+  const payments: RecordedPayment[] = [];
+  for (const entry of journal) {
+    if (!isPaymentEntry(entry) || !entry.outcome.startsWith("Encaissé")) continue;
+    const m = PAYMENT_SUBJECT.exec(entry.subject);
+    const date = m && calendarDate(Number(m[3]), Number(m[2]), Number(m[1]));
+    const amount = m ? parseAmountText(m[4] as string) : undefined;
+    const invoice = entry.invoices[0];
+    if (!date || amount === undefined || amount <= 0 || invoice === undefined) continue;
+    payments.push({
+      invoice,
+      client: entry.client,
+      date,
+      amount: roundToCent(amount),
+      means: entry.channel,
+      ...(m?.[5] ? { bankLabel: m[5] } : {}),
+    });
+  }
+  return payments;
 }

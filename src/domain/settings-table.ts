@@ -6,7 +6,14 @@
 // setting with one getValues, and the sidebar writes them back whole with one setValues.
 import * as z from "zod/mini";
 import type { CalendarDate } from "./calendar-date";
-import { type Cell, cellText, isBlankCell, parseAmountCell, parseEmailsCell } from "./cells";
+import {
+  type Cell,
+  cellText,
+  isBlankCell,
+  parseAmountCell,
+  parseEmailsCell,
+  parseYesNoCell,
+} from "./cells";
 import { type LadderOffsets, PROFILES, type Profile, STEP_LABELS, type StepNumber } from "./ladder";
 import {
   type MessageTemplate,
@@ -66,6 +73,11 @@ export const RUN_KEYS = {
   sendUntilHour: RUN_SETTING_RULES.sendUntilHour.label,
   gapDays: RUN_SETTING_RULES.gapDays.label,
   formalNoticeDeadlineDays: RUN_SETTING_RULES.formalNoticeDeadlineDays.label,
+} as const;
+
+export const DIGEST_KEYS = {
+  enabled: "Synthèse du lundi",
+  email: "Email de la synthèse",
 } as const;
 
 export const ACCOUNT_LABELS = { consumer: "Gmail", workspace: "Google Workspace" } as const;
@@ -139,6 +151,16 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
     problems.push(`${problem} ; ${fallback} est appliqué`);
     return fallback;
   };
+  const digestCell = settingCell(DIGEST_KEYS.enabled);
+  const digestEnabled = isBlankCell(digestCell) ? true : parseYesNoCell(digestCell);
+  if (digestEnabled === undefined)
+    problems.push(
+      `${DIGEST_KEYS.enabled} : « ${cellText(digestCell)} » — Oui ou Non attendu ; Oui est appliqué`,
+    );
+  const digestEmailText = cellText(settingCell(DIGEST_KEYS.email));
+  const digestEmail = digestEmailText === "" ? "" : (parseEmailsCell(digestEmailText) ?? "");
+  if (digestEmailText !== "" && digestEmail === "")
+    problems.push(`${DIGEST_KEYS.email} : « ${digestEmailText} » n'est pas une adresse valide`);
   const accountText = normalizeKey(cellText(settingCell(RUN_KEYS.account)));
   const account = accountText.includes("workspace") ? "workspace" : d.account;
 
@@ -158,6 +180,7 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
       },
       rates: readRates(values, problems),
       templates: readTemplates(values, problems),
+      digest: { enabled: digestEnabled ?? true, email: digestEmail },
     },
     problems,
   };
@@ -329,6 +352,12 @@ export function settingsSheetValues(settings: RecoverySettings, today: CalendarD
       settings.ladder.formalNoticeDeadlineDays,
       "Délai laissé pour payer",
     ],
+    [
+      DIGEST_KEYS.enabled,
+      settings.digest.enabled ? "Oui" : "Non",
+      "Oui : chaque lundi (premier jour ouvré), une synthèse par email à l'heure de l'envoi",
+    ],
+    [DIGEST_KEYS.email, settings.digest.email, "Vide = l'adresse « Email » ci-dessus"],
     ["", "", ""],
     [...LADDER_HEADER],
   );

@@ -40,6 +40,8 @@ export interface RecoverySettings {
   sendUntilHour: number;
   /** The user's wording of the emails, per step and profile; none = the built-in text. */
   templates: readonly MessageTemplate[];
+  /** The Monday digest: on or off, and where it goes (blank = the creditor's Email). */
+  digest: { enabled: boolean; email: string };
 }
 
 export const EMPTY_CREDITOR: Creditor = {
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: RecoverySettings = {
   sendHour: 9,
   sendUntilHour: 18,
   templates: [],
+  digest: { enabled: true, email: "" },
 };
 
 export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; documents: number }> = {

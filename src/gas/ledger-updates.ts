@@ -13,8 +13,9 @@ export function writeLedgerChanges(
   dates: SheetDates,
 ): number {
   const writes: LedgerWrite[] = changes.map(
-    ({ invoice, suspendedUntil, disputed, acknowledgedOn }) => {
+    ({ invoice, paid, suspendedUntil, disputed, acknowledgedOn }) => {
       const values: LedgerWrite["values"] = {};
+      if (paid !== undefined) values.paid = paid;
       if (suspendedUntil !== undefined) values.suspendedUntil = dates.dateCellOf(suspendedUntil);
       if (disputed !== undefined) values.disputed = disputed;
       if (acknowledgedOn !== undefined) values.acknowledgedOn = dates.dateCellOf(acknowledgedOn);

@@ -1,5 +1,7 @@
 // The « Recouvra » add-on menu and what its items do, with the user told in French.
+import { formatEuros } from "../domain/money";
 import { runDaily } from "./daily-run";
+import { refreshDashboard } from "./dashboard-sheet";
 import { type RunReport, reportSummary, takeUnseenFailure } from "./run-report";
 import { initializeWorkbook } from "./setup";
 import { activeSpreadsheet } from "./sheets";
@@ -12,6 +14,7 @@ export function buildMenu(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem("Initialiser le classeur", "initializeWorkbookFromMenu")
     .addSeparator()
     .addItem("Lancer les relances du jour", "runDailyRelances")
+    .addItem("Actualiser le tableau de bord", "refreshDashboardFromMenu")
     .addItem("Activer les relances automatiques", "enableAutoRelances")
     .addItem("Désactiver les relances automatiques", "disableAutoRelances")
     .addSeparator()
@@ -36,6 +39,14 @@ export function runFromMenu(): RunReport {
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
   return report;
+}
+
+export function refreshDashboardMenu(): void {
+  const board = refreshDashboard();
+  activeSpreadsheet().toast(
+    `Tableau de bord actualisé : encours ${formatEuros(board.outstanding)}, dont échu ${formatEuros(board.pastDue)}.`,
+    "Recouvra",
+  );
 }
 
 export function initializeFromMenu(): void {

@@ -1,6 +1,8 @@
 // « Initialiser le classeur »: creates what is missing — « Créances », « Journal »,
 // « Paramètres » — and never touches a user's data. An existing sheet whose headers match
 // the ledger is adopted: its missing columns are added at its right, nothing is moved.
+
+import { DASHBOARD_SHEET } from "../domain/dashboard-table";
 import {
   CANONICAL_HEADERS,
   columnsOfHeaderRow,
@@ -13,6 +15,7 @@ import { CLIENT_TYPES, PROFILES, STEP_LABELS } from "../domain/ladder";
 import { DEFAULT_SETTINGS } from "../domain/settings";
 import { settingsSheetValues } from "../domain/settings-table";
 import type { CLAIM_STATUSES } from "../domain/status";
+import { dashboardSheet, refreshDashboard } from "./dashboard-sheet";
 import { journalSheet } from "./journal-sheet";
 import { sheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, JOURNAL_SHEET, LEDGER_SHEET, SETTINGS_SHEET } from "./sheets";
@@ -228,10 +231,22 @@ function setupSettings(report: SetupReport): void {
   report.created.push(SETTINGS_SHEET);
 }
 
+function setupDashboard(report: SetupReport): void {
+  if (activeSpreadsheet().getSheetByName(DASHBOARD_SHEET)) return;
+  report.created.push(DASHBOARD_SHEET);
+  try {
+    refreshDashboard();
+  } catch (_) {
+    // A ledger that cannot be read yet: the sheet waits, empty, for the first morning run.
+    dashboardSheet();
+  }
+}
+
 export function initializeWorkbook(): SetupReport {
   const report: SetupReport = { created: [], adopted: undefined, addedColumns: [] };
   setupLedger(report);
   setupJournal(report);
   setupSettings(report);
+  setupDashboard(report);
   return report;
 }

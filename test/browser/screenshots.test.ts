@@ -68,6 +68,31 @@ describe("screenshots", () => {
     }
   });
 
+  it("saves « Vue d'ensemble » and the « Tableau de bord » sheet with its chart", async () => {
+    const s = await open(browser);
+    try {
+      await s.page.getByRole("tab", { name: "Vue d'ensemble" }).click();
+      await s.page.locator("#overview-figures").waitFor();
+      await s.page.screenshot({ path: shot("sidebar-overview.png"), fullPage: true });
+    } finally {
+      await s.close();
+    }
+    const page = await open(browser, { width: 1280, path: "/" });
+    try {
+      page.sb.run("refreshDashboardFromMenu");
+      await page.page.reload();
+      const section = page.page.locator("section", {
+        has: page.page.getByRole("heading", { name: "Tableau de bord", exact: true }),
+      });
+      await section.locator("svg").waitFor();
+      await section.screenshot({ path: shot("dashboard-chart.png") });
+      for (const name of ["sidebar-overview", "dashboard-chart"])
+        expect(statSync(shot(`${name}.png`)).size, name).toBeGreaterThan(10_000);
+    } finally {
+      await page.close();
+    }
+  });
+
   it("saves the local page: the sandbox's sheets beside the sidebar", async () => {
     const s = await open(browser, { width: 1280, path: "/" });
     try {

@@ -17,7 +17,7 @@ function normalized(wb: WorkbookModel): WorkbookModel {
 }
 
 describe("Initialiser le classeur", () => {
-  it("on an empty spreadsheet: the three sheets, the headers, one array formula per column", () => {
+  it("on an empty spreadsheet: the four sheets, the headers, one array formula per column", () => {
     const sb = createSandbox({ timeZone: TZ, now: `${TODAY}T08:00` });
     sb.run("initializeWorkbookFromMenu");
     expect(sb.workbook.sheets.map((s) => s.name)).toEqual([
@@ -25,6 +25,7 @@ describe("Initialiser le classeur", () => {
       "Feuille 1",
       "Journal",
       "Paramètres",
+      "Tableau de bord",
     ]);
     const ledger = sheet(sb, "Créances");
     expect(ledger.values[0]?.slice(0, 23)).toEqual([

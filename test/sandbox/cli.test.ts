@@ -132,6 +132,12 @@ describe("npm start", () => {
     );
     expect(stdout).toContain("Recouvra — journée du 26/11/2026 sur examples/creances.xlsx");
     expect(stdout).toMatch(/\d+ action\(s\) :/);
+    // The dashboard's headline figures come after the day's summary.
+    expect(stdout.indexOf("Tableau de bord au 26/11/2026 :")).toBeGreaterThan(
+      stdout.indexOf("Sorties :"),
+    );
+    expect(stdout).toMatch(/Encours [\d\s\u202f]+,\d\d\s€, dont échu/);
+    expect(stdout).toMatch(/DSO [\d,]+ j \(il y a 30 jours : /);
     const json = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as RunJson;
     expect(json.today).toBe("2026-11-26");
     expect(existsSync(join(out, "ledger.xlsx"))).toBe(true);

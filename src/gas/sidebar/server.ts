@@ -20,6 +20,7 @@ import {
   schedulePlan,
   sendNow,
 } from "./actions";
+import { getOverview, previewStatement, recordPayment, recordStatement } from "./payments";
 import { getSettings, saveSettings } from "./settings";
 
 const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = {
@@ -32,6 +33,10 @@ const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = 
   apiAgreePlan: agreePlan,
   apiLogExchange: logExchange,
   apiSendNow: (r) => sendNow(r.client),
+  apiOverview: getOverview,
+  apiRecordPayment: recordPayment,
+  apiPreviewStatement: previewStatement,
+  apiRecordStatement: recordStatement,
   apiGetSettings: () => getSettings(),
   apiSaveSettings: saveSettings,
 };
