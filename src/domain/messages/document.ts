@@ -21,6 +21,16 @@ export interface MessageDocument {
   blocks: Block[];
 }
 
+/** A title or a subject on one line: a line break typed in a cell (a client's name, an
+ * invoice number) must never reach an email header or a Doc's name, where it would start a
+ * new header. */
+export function oneLine(t: string): string {
+  return t
+    .replace(/[\r\n\u0085\u2028\u2029\u0000-\u001f\u007f]+/g, " ")
+    .replace(/ {2,}/g, " ")
+    .trim();
+}
+
 export const text = (t: string): Run => ({ text: t });
 export const bold = (t: string): Run => ({ text: t, bold: true });
 export const paragraph = (...runs: (Run | string)[]): Block => ({
