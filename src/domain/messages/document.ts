@@ -25,10 +25,14 @@ export interface MessageDocument {
  * invoice number) must never reach an email header or a Doc's name, where it would start a
  * new header. */
 export function oneLine(t: string): string {
-  return t
-    .replace(/[\r\n\u0085\u2028\u2029\u0000-\u001f\u007f]+/g, " ")
-    .replace(/ {2,}/g, " ")
-    .trim();
+  let out = "";
+  for (const ch of t) {
+    const code = ch.charCodeAt(0);
+    const control =
+      code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
+    out += control ? " " : ch;
+  }
+  return out.replace(/ {2,}/g, " ").trim();
 }
 
 export const text = (t: string): Run => ({ text: t });
