@@ -7,7 +7,7 @@ import type { Claim } from "../claim";
 import type { Instalment } from "../payment-plan";
 import type { RecoverySettings } from "../settings";
 import { euros, invoiceTable, letterhead, longFrenchDate } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 import { ACCELERATION_CLAUSE, type DebtorIdentity, scheduleTable } from "./payment-plan-proposal";
 
 export interface AcknowledgmentInput {
@@ -70,7 +70,7 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
     ),
   );
   return {
-    title: `Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }

@@ -20,7 +20,7 @@ import {
   signatureBlock,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface FormalNoticeInput {
@@ -133,14 +133,16 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     signatureBlock(creditor),
   );
   const letter: MessageDocument = {
-    title: `Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
   const company = creditor.companyName;
   const table = invoiceTable(claims, today, settings, professional);
   const payment = paymentBlocks(creditor, invoices);
   const builtInEmail: MessageDocument = {
-    title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
+    title: oneLine(
+      `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
+    ),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(

@@ -15,7 +15,7 @@ import {
   longFrenchDate,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 
 /** "2026-10-12 09:00" → "12/10/2026 09:00". */
 function frDateTime(at: string): string {
@@ -127,7 +127,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
     ),
   );
   return {
-    title: `Dossier de recouvrement — ${client} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Dossier de recouvrement — ${client} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }

@@ -14,7 +14,7 @@ import {
   longFrenchDate,
   paymentBlocks,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 import { type DebtorIdentity, debtorBlock } from "./payment-plan-proposal";
 
 export interface PartialSettlementInput {
@@ -91,7 +91,9 @@ export function buildPartialSettlement(input: PartialSettlementInput): MessageDo
     ),
   ];
   return {
-    title: `Protocole de remise partielle — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(
+      `Protocole de remise partielle — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    ),
     blocks,
   };
 }

@@ -16,7 +16,7 @@ import {
   paymentBlocks,
   signatureBlock,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 
 /** Who the debtor is, as the letters name them. */
 export interface DebtorIdentity {
@@ -106,7 +106,7 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
     ),
   ];
   return {
-    title: `Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }
@@ -125,7 +125,7 @@ export function buildInstalmentReminder(input: InstalmentReminderInput): Message
   const company = settings.creditor.companyName;
   const title = `Échéance ${instalment.number}/${input.count} du ${frDate(instalment.date)} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(
@@ -153,7 +153,7 @@ export function buildCoveringEmail(
   const company = settings.creditor.companyName;
   const title = `${what} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(`Vous trouverez ci-joint le document « ${letterTitle} ».`),
