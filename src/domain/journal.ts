@@ -33,8 +33,16 @@ export const OUTCOMES = {
   prepared: "Dossier prêt",
   postponed: "Reporté",
   failed: "Échec",
+  /** Google refused the address: nothing left, not retried while the address is the same. */
+  refused: "Adresse refusée",
+  documentCreated: "Document créé",
+  agreed: "Convenu",
   runFailed: "Erreur d'exécution",
+  /** The run's own notes: it waits (a day without sending), another run is at work… */
+  note: "Information",
 } as const;
+
+export type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
 
 /** The Journal's « Par »: who acted. One form each, so the column can be filtered. */
 export const ACTORS = {
@@ -48,15 +56,21 @@ export function sidebarActor(email: string): string {
   return email ? `${email} (panneau)` : ACTORS.sidebar;
 }
 
-export type JournalChannel =
-  | "Email"
-  | "Courrier + email"
-  | "Courrier"
-  | "Tâche"
-  | "Dossier"
-  | "Appel"
-  | "LRAR"
-  | "Système";
+/** The Journal's « Canal » of what Recouvra does (an exchange logged by a person carries
+ * its own channel: appel, email reçu…). */
+export const CHANNELS = {
+  email: "Email",
+  letterAndEmail: "Courrier + email",
+  letter: "Courrier",
+  task: "Tâche",
+  dossier: "Dossier",
+  call: "Appel",
+  plan: "Échéancier",
+  registeredLetter: "LRAR",
+  system: "Système",
+} as const;
+
+export type JournalChannel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 export interface JournalEntry {
   /** "yyyy-mm-dd HH:mm" in the spreadsheet's zone. */
@@ -209,14 +223,17 @@ const NOT_A_CONTACT_CHANNELS: ReadonlySet<string> = new Set(["Système", "Dossie
 const NOT_A_CONTACT: ReadonlySet<string> = new Set([
   OUTCOMES.postponed,
   OUTCOMES.failed,
+  OUTCOMES.refused,
   OUTCOMES.runFailed,
+  OUTCOMES.note,
 ]);
 
 /** A line that reached (or may have reached) the debtor: a step taken or an exchange
  * logged; not the run's own notes, nor a dossier handed to a professional, nor a claim
  * declared to the mandataire judiciaire. */
 function isContact(entry: JournalEntry): boolean {
-  const failed = entry.outcome.startsWith(OUTCOMES.failed);
+  const failed =
+    entry.outcome.startsWith(OUTCOMES.failed) || entry.outcome.startsWith(OUTCOMES.refused);
   return (
     !isPaymentEntry(entry) &&
     !NOT_A_CONTACT_CHANNELS.has(entry.channel) &&
@@ -271,6 +288,24 @@ export function previousReminderDates(
       : [],
   );
   return [...new Set([...fromJournal, ...fromLedger])].sort();
+}
+
+/** Was this action (step, invoices) refused by Google for this very address? Then it is not
+ * tried again until the address in « Créances » changes. */
+export function refusedAddress(
+  journal: readonly JournalEntry[],
+  key: string,
+  recipient: string,
+): boolean {
+  return journal.some(
+    (e) =>
+      e.outcome.startsWith(OUTCOMES.refused) && entryKey(e) === key && e.recipient === recipient,
+  );
+}
+
+/** Did an earlier attempt at this action fail midway (nothing left, maybe a Doc begun)? */
+export function failedBefore(journal: readonly JournalEntry[], key: string): boolean {
+  return journal.some((e) => e.outcome.startsWith(OUTCOMES.failed) && entryKey(e) === key);
 }
 
 /** The last of those reminders, the one the next reminder recalls (« Malgré notre précédent

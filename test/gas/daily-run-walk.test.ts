@@ -175,10 +175,15 @@ const EXPECTED: [string, string, string, string, string][] = [
   ["2026-12-28", "F-1101", "Atelier Roux", C4, "Dossier"],
 ];
 
-/** Every mise en demeure is followed by its « Poster en LRAR » task in the Journal. */
-const EXPECTED_LINES = EXPECTED.flatMap((e) =>
-  e[3] === C3 ? [e, [e[0], e[1], e[2], C3, "Tâche"] as typeof e] : [e],
-);
+/** Every mise en demeure has its « Poster en LRAR » task in the Journal, written once the
+ * day's batch is confirmed: after that day's other lines. */
+const EXPECTED_LINES = [...new Set(EXPECTED.map((e) => e[0]))].flatMap((d) => {
+  const today = EXPECTED.filter((e) => e[0] === d);
+  const tasks = today
+    .filter((e) => e[3] === C3)
+    .map((e) => [e[0], e[1], e[2], C3, "Tâche"] as (typeof EXPECTED)[number]);
+  return [...today, ...tasks];
+});
 const isLrarTask = (l: JournalLine) =>
   l.channel === "Tâche" && l.subject.startsWith("Poster en LRAR");
 
@@ -232,6 +237,8 @@ describe("sixty days of a ledger under the daily trigger", () => {
   const evenings = new Map<string, Map<string, [unknown, unknown, unknown]>>();
   const triggerErrors: string[] = [];
   let lines: JournalLine[] = [];
+  /** The run's own lines: « jour sans envoi » on weekends and holidays. */
+  let notes: JournalLine[] = [];
 
   beforeAll(() => {
     sb = openLedger(INVOICES.map(invoiceRow), { now: "2026-11-02T08:00" });
@@ -260,14 +267,24 @@ describe("sixty days of a ledger under the daily trigger", () => {
         ) as Map<string, [unknown, unknown, unknown]>,
       );
     }
-    lines = journal(sb);
+    lines = journal(sb).filter((l) => l.channel !== "Système");
+    notes = journal(sb).filter((l) => l.channel === "Système");
   });
 
-  it("runs every morning at 9:00 without a failure", () => {
+  it("wakes up every hour without a failure; works at 9:00; says on weekends and holidays that it waits", () => {
     expect(triggerErrors).toEqual([]);
-    expect(sb.triggers.runs).toHaveLength(60);
-    expect(sb.triggers.runs.every((r) => r.at.toISOString().endsWith("T08:00:00.000Z"))).toBe(true);
-    expect(lines.filter((l) => l.outcome !== "Envoyé" && l.channel === "Système")).toEqual([]);
+    // Hourly from the first 9:00 to the last day's 20:00.
+    expect(sb.triggers.runs.length).toBeGreaterThanOrEqual(59 * 24);
+    const idle = daysFrom("2026-11-02", "2026-12-31").filter((d) => !isBusinessDay(d));
+    expect(notes.map((l) => [l.day, l.at.slice(11), l.outcome])).toEqual(
+      idle.map((d) => [d, "09:00", "Information"]),
+    );
+    expect(notes[0]?.subject).toBe(
+      "samedi : aucun envoi aujourd'hui, les relances reprennent le lundi 09/11/2026",
+    );
+    expect(notes.find((l) => l.day === "2026-11-11")?.subject).toBe(
+      "jour férié : aucun envoi aujourd'hui, les relances reprennent le jeudi 12/11/2026",
+    );
   });
 
   it("takes each step of the ladder on the day docs/ladder.md gives, and nothing else", () => {

@@ -17,7 +17,7 @@ import {
   longFrenchDate,
   privacyNotice,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 import { ACCELERATION_CLAUSE, scheduleTable } from "./payment-plan-proposal";
 
 export interface AcknowledgmentInput {
@@ -100,7 +100,7 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
     privacyNotice(creditor),
   );
   return {
-    title: `Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }

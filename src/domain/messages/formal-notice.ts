@@ -32,7 +32,7 @@ import {
   signatureBlock,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface FormalNoticeInput {
@@ -154,7 +154,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     );
     return blocks;
   };
-  const name = `Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`;
+  const name = oneLine(`Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`);
   const letter: MessageDocument = { title: name, blocks: body(REGISTERED_HEADING) };
   const copy: MessageDocument = { title: `${name} (copie)`, blocks: body(COPY_HEADING) };
   const company = creditor.companyName;
@@ -166,7 +166,9 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     ` ${deadlineFromReceipt(days)}. L'original vous est adressé par lettre recommandée avec accusé de réception.`,
   );
   const builtInEmail: MessageDocument = {
-    title: `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
+    title: oneLine(
+      `${company ? `${company} — ` : ""}Mise en demeure de payer — ${invoicesShort(invoices, false)}`,
+    ),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(

@@ -26,7 +26,15 @@ import {
   rateText,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, type Run, text } from "./document";
+import {
+  type Block,
+  bold,
+  type MessageDocument,
+  oneLine,
+  paragraph,
+  type Run,
+  text,
+} from "./document";
 
 /** "2026-10-12 09:00" → "12/10/2026 09:00". */
 function frDateTime(at: string): string {
@@ -317,7 +325,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
     ),
   );
   return {
-    title: `Dossier de recouvrement — ${client} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Dossier de recouvrement — ${client} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }

@@ -23,7 +23,7 @@ import {
   privacyNotice,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 
 export interface PartialSettlementInput {
   debtor: DebtorIdentity;
@@ -159,7 +159,9 @@ export function buildPartialSettlement(input: PartialSettlementInput): MessageDo
     privacyNotice(creditor),
   ];
   return {
-    title: `${partialSettlementTitle(transaction)} — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(
+      `${partialSettlementTitle(transaction)} — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    ),
     blocks,
   };
 }

@@ -19,7 +19,7 @@ import {
   privacyNotice,
   signatureBlock,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 
 export { type DebtorIdentity, debtorBlock } from "./common";
 
@@ -91,7 +91,7 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
     privacyNotice(creditor),
   ];
   return {
-    title: `Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }
@@ -110,7 +110,7 @@ export function buildInstalmentReminder(input: InstalmentReminderInput): Message
   const company = settings.creditor.companyName;
   const title = `Échéance ${instalment.number}/${input.count} du ${frDate(instalment.date)} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(
@@ -139,7 +139,7 @@ export function buildCoveringEmail(
   const company = settings.creditor.companyName;
   const title = `${what} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(`Vous trouverez ci-joint le document « ${letterTitle} ».`),

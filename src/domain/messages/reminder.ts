@@ -22,7 +22,7 @@ import {
   signatureBlock,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph } from "./document";
 import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface ReminderInput {
@@ -162,7 +162,7 @@ export function buildReminder(input: ReminderInput): MessageDocument {
   const amount = paragraph("Montant à régler : ", bold(euros(owed)), ".");
   const payment = paymentBlocks(settings.creditor, invoices);
   const builtIn: MessageDocument = {
-    title: subject(input),
+    title: oneLine(subject(input)),
     blocks: [
       paragraph("Madame, Monsieur,"),
       ...(step === 1 ? courtesyBody(profile, input, due) : firmBody(profile, input, phrase)),

@@ -10,7 +10,7 @@ import { formatEuros } from "../money";
 import type { Creditor } from "../settings";
 import { normalizeKey } from "../text";
 import { paymentReference } from "./common";
-import { type Block, type MessageDocument, paragraph } from "./document";
+import { type Block, type MessageDocument, oneLine, paragraph } from "./document";
 
 /** The emails a template may word: 1 and 2 are the reminders, 3 the formal notice's email. */
 export type TemplateStep = 1 | 2 | 3;
@@ -282,7 +282,7 @@ export function applyTemplate(
   if (!template) return builtIn;
   const r = renderTemplate(template, values);
   return {
-    title: r.subject || builtIn.title,
+    title: oneLine(r.subject || builtIn.title),
     blocks:
       template.body.trim() === ""
         ? builtIn.blocks
