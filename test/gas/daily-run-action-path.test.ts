@@ -196,10 +196,12 @@ describe("ambiguous is never retried", () => {
       expect(first.errors).toHaveLength(1);
       const second = runOn(sb, TODAY, "10:00");
       expect(second.actions.map((a) => a.step)).toEqual(["Mise en demeure"]);
+      // One letter: the original to post and the copy the email carries, each once.
       const kept = sb.documents.filter((d) => !d.trashed).map((d) => d.name);
-      expect(kept).toHaveLength(1);
+      expect(kept).toHaveLength(2);
+      expect(kept.filter((n) => n.endsWith("(copie)"))).toHaveLength(1);
       const files = sb.drive.files.filter((f) => !f.trashed).map((f) => f.name);
-      expect(files.filter((f) => f.endsWith(".pdf"))).toHaveLength(1);
+      expect(files.filter((f) => f.endsWith(".pdf"))).toHaveLength(2);
       expect(sb.mails).toHaveLength(1);
     });
   }
