@@ -179,3 +179,116 @@ export function benchDailyRun(): void {
       : `  Appels SpreadsheetApp pour les ${DUE_ACTIONS} actions : ${totals.join(" (2 000) → ")} (10 000) — ILS CROISSENT avec le nombre de lignes.`,
   );
 }
+
+/** A Workspace sandbox over `rows` (header first), with the creditor's identity. */
+function sandboxOf(rows: unknown[][]): Sandbox {
+  const sheet = newSheetModel("Créances", rows.length, HEADERS.length);
+  sheet.values = rows as typeof sheet.values;
+  sheet.frozenRows = 1;
+  const sb = createSandbox({
+    timeZone: TZ,
+    now: `${TODAY}T08:00`,
+    account: "workspace",
+    workbook: { name: "Bench", timeZone: TZ, locale: "fr_FR", sheets: [sheet], namedRanges: [] },
+  });
+  sb.run("initializeWorkbookFromMenu");
+  const settings = sb.workbook.sheets.find((s) => s.name === "Paramètres");
+  for (const [label, value] of Object.entries({
+    "Raison sociale": "Imprimerie Durand SARL",
+    Adresse: "12 rue des Presses, 69002 Lyon",
+  })) {
+    const row = settings?.values.find((r) => r[0] === label);
+    if (row) row[1] = value;
+  }
+  sb.recalculate({ reload: true });
+  return sb;
+}
+
+/** `n` debtors each owed one invoice due a few days ago: n courtesy emails due today. */
+function emailsDue(n: number): unknown[][] {
+  const out: unknown[][] = [HEADERS];
+  for (let i = 0; i < n; i++) {
+    const due = iso(TODAY, -3 - (i % 5));
+    out.push([
+      `E-${String(i + 1).padStart(5, "0")}`,
+      `Client ${i + 1}`,
+      `compta${i + 1}@client.example`,
+      "Professionnel",
+      day(iso(due, -30)),
+      day(due),
+      100 + i,
+      0,
+      "Standard",
+      false,
+      "",
+      "",
+      "",
+      "",
+    ]);
+  }
+  return out;
+}
+
+const SEND_MS = 700; // MailApp.sendEmail in the latency model (sandbox/calls.ts)
+const BUDGET_MS = 5 * 60_000;
+
+/** Issue 13's three lines: emails in one execution, the backlog the same day, an idle wake-up. */
+export function benchHourly(): void {
+  // 1. One execution with more emails due than fit.
+  const sb = sandboxOf(emailsDue(600));
+  sb.clock.set(`${TODAY}T09:00`, TZ);
+  sb.calls.reset();
+  sb.execute("runDailyRelances", [{ triggerUid: "bench" }], { kind: "trigger" });
+  const sent = sb.mails.length;
+  const spreadsheetCalls = Object.entries(sb.calls.counts)
+    .filter(([k]) => k.startsWith("SpreadsheetApp."))
+    .reduce((s, [, n]) => s + n, 0);
+  const limit = Math.floor(BUDGET_MS / SEND_MS);
+  console.log(
+    `daily run: ${sent} emails in one execution (model), ${Math.round((100 * sent) / limit)} % of the send-only limit ${limit}`,
+  );
+  console.log(
+    `  (spreadsheet calls per action: ${(spreadsheetCalls / Math.max(1, sent)).toFixed(2)}; Google time ${sb.calls.estimatedGoogleSeconds.toFixed(0)} s)`,
+  );
+
+  // 2. The 300-action backlog (reminders, letters, dossiers, tasks) with the hourly trigger,
+  // from 8 h to 18 h 59; then 3. the wake-ups once the day's work is done.
+  const backlog = sandboxFor(2_000);
+  backlog.run("enableAutoRelances");
+  const journalRows = () =>
+    (backlog.workbook.sheets.find((s) => s.name === "Journal")?.values ?? []).filter(
+      (r) => r[0] !== "" && r[0] !== undefined,
+    );
+  const hm = (ms: number) =>
+    new Intl.DateTimeFormat("fr-FR", { timeZone: TZ, hour: "2-digit", minute: "2-digit" }).format(
+      new Date(ms),
+    );
+  let working = 0;
+  let lastEnd = "";
+  const idle: { calls: number; seconds: number }[] = [];
+  for (let hour = 8; hour <= 18; hour++) {
+    const lines = journalRows().length;
+    backlog.calls.reset();
+    const runs = backlog.fireDueTriggers(`${TODAY}T${String(hour).padStart(2, "0")}:59`);
+    if (runs.some((r) => r.error)) throw new Error(runs.map((r) => r.error).join(" ; "));
+    if (runs.length === 0) continue;
+    if (journalRows().length > lines) {
+      working++;
+      // It ends when its calls have taken their time (the clock jumps to the next hour).
+      const started = runs[runs.length - 1]?.at.getTime() ?? 0;
+      lastEnd = hm(started + backlog.calls.estimatedGoogleSeconds * 1000);
+    } else if (working > 0) {
+      idle.push({ calls: backlog.calls.total, seconds: backlog.calls.estimatedGoogleSeconds });
+    }
+  }
+  const done = journalRows().filter((r) =>
+    ["Envoyé", "Tâche à faire", "Dossier prêt"].includes(String(r[7])),
+  ).length;
+  console.log(
+    `daily run backlog: ${DUE_ACTIONS} actions due, ${done === DUE_ACTIONS ? "all" : `only ${done}`} done by ${lastEnd} the same day (${working} executions)`,
+  );
+  const worst = idle.reduce((m, x) => (x.calls > m.calls ? x : m), { calls: 0, seconds: 0 });
+  console.log(
+    `hourly wake-up with nothing to do: ${worst.calls} service calls, ${worst.seconds.toFixed(2)} s (model)`,
+  );
+}

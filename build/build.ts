@@ -14,7 +14,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const entry = join(root, "src/main.ts");
 export const GLOBAL_NAME = "Recouvra";
-const MAX_BYTES = 150 * 1024;
+// Apps Script evaluates the whole bundle before each custom-function call: a cap keeps that
+// cost in view (npm run bench measures it). Raised from 150 to 200 Ko when the dashboard,
+// the digest and the letters of the law v2 came in.
+const MAX_BYTES = 200 * 1024;
 
 export interface EntryPoint {
   name: string;

@@ -4,12 +4,14 @@
 // letters) and run.json, prints a summary, then serves the sidebar bridged to the sandbox.
 //
 //   npm start -- --ledger examples/creances.xlsx --today 2026-11-26 --out out --no-serve
+
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { createServer as createNetServer } from "node:net";
 import { basename, extname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAll } from "../build/build";
+import { isInSaneRange, parseIsoDate, SANE_YEARS } from "../src/domain/calendar-date";
 import { readCsv } from "./files/csv";
 import { docxBytes } from "./files/docx";
 import { emlBytes } from "./files/eml";
@@ -79,8 +81,13 @@ export function parseCli(argv: string[]): CliOptions {
   });
   if (values.help) throw new CliError(USAGE);
   const today = values.today ?? todayInParis();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T00:00:00Z`))) {
-    throw new CliError(`--today attend une date AAAA-MM-JJ (reçu « ${today} »).\n${USAGE}`);
+  // A real calendar day (2026-02-30 is none) in the years a ledger may hold: a far-future
+  // day would make the run walk centuries of holidays and rates.
+  const day = parseIsoDate(today);
+  if (day === undefined || !isInSaneRange(day)) {
+    throw new CliError(
+      `--today attend une date AAAA-MM-JJ réelle, entre ${SANE_YEARS.first} et ${SANE_YEARS.last} (reçu « ${today} »).\n${USAGE}`,
+    );
   }
   if (values.account !== "consumer" && values.account !== "workspace") {
     throw new CliError(`--account attend consumer ou workspace (reçu « ${values.account} »).`);

@@ -109,6 +109,8 @@ export interface DocumentModel {
   id: string;
   name: string;
   elements: DocElement[];
+  /** Put in the Drive trash by the script. */
+  trashed?: boolean;
 }
 
 export interface AttachmentModel {

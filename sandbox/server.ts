@@ -293,6 +293,40 @@ function selectRow(sb: Sandbox, body: string): Selection | null {
   return { sheet, row };
 }
 
+/** Why a request is not the sandbox page's own, in French; undefined when it is. A page on
+ * another site may POST to localhost (a `text/plain` form is a « simple » request that no
+ * preflight stops) and a DNS-rebound name reaches it with a foreign Host: neither may run
+ * the add-on nor read the workbook. */
+export function foreignRequest(
+  headers: IncomingMessage["headers"],
+  method: string,
+  port: number,
+): string | undefined {
+  const own = new Set([`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  const host = (headers.host ?? "").toLowerCase();
+  if (!own.has(host)) return `Hôte refusé : « ${host} » n'est pas ce serveur local.`;
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(origin);
+      ok = url.protocol === "http:" && own.has(url.host);
+    } catch (_) {
+      ok = false;
+    }
+    if (!ok) return `Origine refusée : « ${origin} » n'est pas la page du bac à sable.`;
+  }
+  const site = headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none")
+    return "Requête venue d'un autre site : refusée.";
+  if (method === "POST") {
+    const type = (headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+    if (type !== "application/json")
+      return "Seules les requêtes JSON de la page du bac à sable sont acceptées.";
+  }
+  return undefined;
+}
+
 export function startServer(
   sandbox: Sandbox,
   options: ServerOptions = {},
@@ -323,6 +357,10 @@ export function startServer(
     const url = new URL(req.url ?? "/", "http://localhost");
     void (async () => {
       try {
+        const address = server.address();
+        const listening = typeof address === "object" && address ? address.port : port;
+        const refused = foreignRequest(req.headers, req.method ?? "GET", listening);
+        if (refused) return send(res, 403, "text/plain; charset=utf-8", refused);
         if (req.method === "POST" && url.pathname === "/run") {
           const body = await readBody(req);
           send(

@@ -10,6 +10,7 @@ import { count, euros, frDate, frDateTime } from "./format";
 import { letterPanel } from "./letters";
 import { paymentPanel } from "./payment";
 import { planPanel } from "./plan";
+import { registeredLetterPanel } from "./registered-letter";
 
 export interface DossierContext {
   app: App;
@@ -152,6 +153,7 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
       section("Échéancier", "plan", open, planPanel(ctx)),
       section("Paiement reçu", "payment", open, paymentPanel(ctx)),
       section("Noter un échange", "exchange", open, exchangePanel(ctx)),
+      section("Lettre recommandée (LRAR)", "registered", open, registeredLetterPanel(ctx)),
       ...d.plans.map((p) =>
         h(
           "section",

@@ -122,6 +122,7 @@ function drawSettings(app: App, s: SettingsView): void {
       creditor: creditorValues(),
       account: s.account,
       sendHour: s.sendHour,
+      sendUntilHour: 18, // the sending window does not change an email's text
       ladder: {
         offsets: Object.fromEntries(
           PROFILES.map((p) => [

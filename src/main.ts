@@ -1,6 +1,5 @@
 // The entry points Apps Script sees: the build writes a top-level stub for each export.
 
-import { runActor } from "./gas/actor";
 import { runDaily } from "./gas/daily-run";
 import { refreshDashboard } from "./gas/dashboard-sheet";
 import { sendDigestIfDue } from "./gas/digest";
@@ -15,11 +14,9 @@ import {
   runFromMenu,
   showHelp as showHelpDialog,
 } from "./gas/menu";
-import { refreshPaymentPlans } from "./gas/plans-sheet";
 import type { RunReport } from "./gas/run-report";
-import { sheetDates } from "./gas/sheet-dates";
-import { activeSpreadsheet } from "./gas/sheets";
 import { dispatch } from "./gas/sidebar/server";
+import { type ClockEvent, shouldWork } from "./gas/wake-up";
 
 export {
   DATE_PRESCRIPTION,
@@ -39,11 +36,18 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   buildMenu(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-/** The daily run: from the time-driven trigger (event with triggerUid), or from the menu. */
-export function runDailyRelances(e?: { triggerUid?: string }): RunReport {
-  refreshPlansBeforeRun(runActor(Boolean(e?.triggerUid)));
-  const report = e?.triggerUid ? runDaily("automatique") : runFromMenu();
-  afterRun(Boolean(e?.triggerUid));
+/** The morning run: from the hourly time-driven trigger (event with triggerUid), or from
+ * the menu. A wake-up outside the sending window, or once the day's work is done, goes back
+ * to sleep after one property read. */
+export function runDailyRelances(e?: ClockEvent): RunReport | null {
+  if (!e?.triggerUid) {
+    const report = runFromMenu();
+    afterRun(false);
+    return report;
+  }
+  if (!shouldWork(e)) return null;
+  const report = runDaily("automatique");
+  afterRun(true);
   return report;
 }
 
@@ -70,21 +74,6 @@ function afterRun(automatic: boolean): void {
 /** Menu: Actualiser le tableau de bord. */
 export function refreshDashboardFromMenu(): void {
   refreshDashboardMenu();
-}
-
-/** The échéanciers first: suspensions moved to the next instalment and instalment
- * reminders sent, so the ladder then sees who keeps up and who defaulted. A failure here
- * must not stop the ladder's run, which journals its own. */
-function refreshPlansBeforeRun(by: string): void {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return;
-  try {
-    refreshPaymentPlans(sheetDates(activeSpreadsheet().getSpreadsheetTimeZone()), new Date(), by);
-  } catch (_) {
-    // the next run tries again; the sidebar shows each plan's state meanwhile
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 /** Menu: Initialiser le classeur. */

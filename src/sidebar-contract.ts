@@ -176,6 +176,14 @@ export const API_REQUESTS = {
     outcome: exchangeOutcome,
     outcomeDate: z.optional(isoDate),
   }),
+  /** The registered letter of a mise en demeure: La Poste's number, posted, received. */
+  apiRecordRegisteredLetter: z.object({
+    client,
+    invoices,
+    number: required(40),
+    postedOn: isoDate,
+    receivedOn: z.optional(isoDate),
+  }),
   /** What « Envoyer maintenant » would send, to be confirmed first. */
   apiSendNowPreview: z.object({ client }),
   /** `confirmed`: the step and invoices the user was shown and confirmed; nothing leaves
@@ -364,6 +372,11 @@ export interface Dossier {
   prescriptionSoon: boolean;
   timeline: TimelineEntry[];
   plans: PlanView[];
+  /** The registered letters recorded for its mises en demeure, oldest first. */
+  registeredLetters: { number: string; postedOn: string; receivedOn: string; invoices: string[] }[];
+  /** Postal address and SIREN as the ledger has them (« Adresse », « SIREN »). */
+  address: string;
+  siren: string;
   notes: string[];
 }
 
@@ -488,6 +501,7 @@ export interface ApiResponses {
   apiAgreePlan: Dossier;
   apiLogExchange: Dossier;
   apiSendNowPreview: SendNowPreview;
+  apiRecordRegisteredLetter: Dossier;
   apiSendNow: SendNowResult;
   apiOverview: Overview;
   apiRecordPayment: PaymentRecorded;

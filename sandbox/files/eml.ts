@@ -28,16 +28,24 @@ function digest(email: EmailModel): string {
   return h.digest("hex");
 }
 
+/** A header's value on one line: a CR/LF that reached it would start a header of its own
+ * (a « Bcc: » smuggled in a subject). */
+export function headerValue(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ");
+}
+
 /** The .eml bytes of one email: UTF-8, encoded headers, text and HTML alternatives,
  * attachments in base64; Bcc recipients are not written, as in the message delivered. */
 export async function emlBytes(email: EmailModel): Promise<Uint8Array> {
   const hash = digest(email);
   const composer = new MailComposer({
-    from: email.fromName ? { name: email.fromName, address: email.from } : email.from,
-    to: email.to,
-    ...(email.cc ? { cc: email.cc } : {}),
-    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
-    subject: email.subject,
+    from: email.fromName
+      ? { name: headerValue(email.fromName), address: headerValue(email.from) }
+      : headerValue(email.from),
+    to: headerValue(email.to),
+    ...(email.cc ? { cc: headerValue(email.cc) } : {}),
+    ...(email.replyTo ? { replyTo: headerValue(email.replyTo) } : {}),
+    subject: headerValue(email.subject),
     text: email.body,
     ...(email.htmlBody ? { html: email.htmlBody } : {}),
     attachments: email.attachments.map((a) => ({

@@ -28,6 +28,8 @@ export interface DriveFileRecord {
   /** The document a Google Doc file stands for. */
   doc?: DocumentModel;
   createdAt: Date;
+  /** In the trash (DriveApp.File.setTrashed): no longer found by name. */
+  trashed?: boolean;
 }
 
 /** What Drive holds, for the harness: every folder and file, with their content. */
@@ -136,6 +138,8 @@ export class DriveFile
       | "getParents"
       | "getSize"
       | "getDateCreated"
+      | "setTrashed"
+      | "isTrashed"
     >
 {
   readonly [GAS] = "DriveApp.File";
@@ -178,6 +182,14 @@ export class DriveFile
   moveTo(destination: FolderT): FileT {
     this._rec.parentId = (destination as unknown as Folder)._rec.id;
     return this as unknown as FileT;
+  }
+  setTrashed(trashed: boolean): FileT {
+    this._rec.trashed = trashed;
+    if (this._rec.doc) this._rec.doc.trashed = trashed;
+    return this as unknown as FileT;
+  }
+  isTrashed(): boolean {
+    return this._rec.trashed === true;
   }
   getParents(): GoogleAppsScript.Drive.FolderIterator {
     const parent = this.store.folders.find((f) => f.id === this._rec.parentId);
@@ -344,7 +356,7 @@ export class DriveApp
   }
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     const items = this.store.files
-      .filter((f) => f.name === name)
+      .filter((f) => f.name === name && !f.trashed)
       .map((f) => new DriveFile(this.store, f));
     return new Iterator(
       "DriveApp.FileIterator",

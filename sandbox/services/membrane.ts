@@ -115,6 +115,8 @@ export class Membrane {
       let result: unknown;
       try {
         rt.hook(key, "before");
+        // A hook that killed the execution stops this very call, as Google's limit would.
+        rt.checkLimit();
         result = fn.apply(
           target,
           args.map((a) => this.fromRealm(a)),

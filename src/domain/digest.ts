@@ -87,7 +87,7 @@ export function buildDigest(input: DigestInput): MessageDocument {
     return d !== undefined && d >= lastMonday && d <= lastSunday;
   };
   // What is left for a person: since last Monday, this morning's run included.
-  const toDo = (e: JournalEntry) => {
+  const sinceLastMonday = (e: JournalEntry) => {
     const d = entryDate(e);
     return d !== undefined && d >= lastMonday && d <= today;
   };
@@ -143,7 +143,7 @@ export function buildDigest(input: DigestInput): MessageDocument {
   );
 
   const letters = journal
-    .filter((e) => toDo(e) && isRegisteredLetterTask(e))
+    .filter((e) => sinceLastMonday(e) && isRegisteredLetterTask(e))
     .map((e) => `${e.client} (${e.invoices.join(", ")}) : ${e.subject}`);
   const calls = [
     ...steps
@@ -155,7 +155,7 @@ export function buildDigest(input: DigestInput): MessageDocument {
     ...journal
       .filter(
         (e) =>
-          toDo(e) &&
+          sinceLastMonday(e) &&
           e.outcome === OUTCOMES.task &&
           !isRegisteredLetterTask(e) &&
           (stepOfEntry(e) ?? 0) > 0 &&
@@ -165,7 +165,7 @@ export function buildDigest(input: DigestInput): MessageDocument {
   ];
   const dossiers = [
     ...journal
-      .filter((e) => toDo(e) && e.outcome === OUTCOMES.prepared)
+      .filter((e) => sinceLastMonday(e) && e.outcome === OUTCOMES.prepared)
       .map(
         (e) =>
           `${e.client} (${e.invoices.join(", ")}) : dossier prêt le ${day(entryDate(e) as CalendarDate)}${e.document ? ` — ${e.document}` : ""}`,

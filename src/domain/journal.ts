@@ -33,8 +33,16 @@ export const OUTCOMES = {
   prepared: "Dossier prêt",
   postponed: "Reporté",
   failed: "Échec",
+  /** Google refused the address: nothing left, not retried while the address is the same. */
+  refused: "Adresse refusée",
+  documentCreated: "Document créé",
+  agreed: "Convenu",
   runFailed: "Erreur d'exécution",
+  /** The run's own notes: it waits (a day without sending), another run is at work… */
+  note: "Information",
 } as const;
+
+export type Outcome = (typeof OUTCOMES)[keyof typeof OUTCOMES];
 
 /** The Journal's « Par »: who acted. One form each, so the column can be filtered. */
 export const ACTORS = {
@@ -48,14 +56,21 @@ export function sidebarActor(email: string): string {
   return email ? `${email} (panneau)` : ACTORS.sidebar;
 }
 
-export type JournalChannel =
-  | "Email"
-  | "Courrier + email"
-  | "Courrier"
-  | "Tâche"
-  | "Dossier"
-  | "Appel"
-  | "Système";
+/** The Journal's « Canal » of what Recouvra does (an exchange logged by a person carries
+ * its own channel: appel, email reçu…). */
+export const CHANNELS = {
+  email: "Email",
+  letterAndEmail: "Courrier + email",
+  letter: "Courrier",
+  task: "Tâche",
+  dossier: "Dossier",
+  call: "Appel",
+  plan: "Échéancier",
+  registeredLetter: "LRAR",
+  system: "Système",
+} as const;
+
+export type JournalChannel = (typeof CHANNELS)[keyof typeof CHANNELS];
 
 export interface JournalEntry {
   /** "yyyy-mm-dd HH:mm" in the spreadsheet's zone. */
@@ -202,21 +217,26 @@ export function lastJournalContact(
   return dates.sort()[dates.length - 1];
 }
 
+// A registered letter's record repeats the mise en demeure already counted as a contact.
+const NOT_A_CONTACT_CHANNELS: ReadonlySet<string> = new Set(["Système", "Dossier", "LRAR"]);
+
 const NOT_A_CONTACT: ReadonlySet<string> = new Set([
   OUTCOMES.postponed,
   OUTCOMES.failed,
+  OUTCOMES.refused,
   OUTCOMES.runFailed,
+  OUTCOMES.note,
 ]);
 
 /** A line that reached (or may have reached) the debtor: a step taken or an exchange
  * logged; not the run's own notes, nor a dossier handed to a professional, nor a claim
  * declared to the mandataire judiciaire. */
 function isContact(entry: JournalEntry): boolean {
-  const failed = entry.outcome.startsWith(OUTCOMES.failed);
+  const failed =
+    entry.outcome.startsWith(OUTCOMES.failed) || entry.outcome.startsWith(OUTCOMES.refused);
   return (
     !isPaymentEntry(entry) &&
-    entry.channel !== "Système" &&
-    entry.channel !== "Dossier" &&
+    !NOT_A_CONTACT_CHANNELS.has(entry.channel) &&
     entry.step !== DECLARATION_STEP &&
     !failed &&
     !NOT_A_CONTACT.has(entry.outcome)
@@ -244,31 +264,48 @@ export function timelineOf(
     .sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** The days the reminders (steps 1–2) of these invoices were sent or handed to a person as
- * a task — from the Journal, and from the ledger for a user who typed them in. */
+/** The days a reminder (step 1 or 2) about one of these invoices really went out: an email
+ * the Journal confirms sent — not a task handed to a person, not another invoice's
+ * reminder. An invoice the Journal knows nothing of (a ledger typed in by a migrating user)
+ * counts its « Dernière étape ». */
 export function previousReminderDates(
   claims: readonly Claim[],
   journal: readonly JournalEntry[],
 ): CalendarDate[] {
-  const client = claims[0]?.client ?? "";
-  const fromJournal = timelineOf(
-    journal,
-    client,
-    claims.map((c) => c.invoiceNumber),
-    claims[0]?.email,
-  )
-    .filter((e) => {
-      const step = stepOfEntry(e);
-      return (
-        (step === 1 || step === 2) && (e.outcome === OUTCOMES.sent || e.outcome === OUTCOMES.task)
-      );
-    })
+  const wanted = new Set(claims.map((c) => c.invoiceNumber));
+  const reminders = journal.filter((e) => {
+    const step = stepOfEntry(e);
+    return (step === 1 || step === 2) && e.invoices.some((i) => wanted.has(i));
+  });
+  const fromJournal = reminders
+    .filter((e) => e.outcome === OUTCOMES.sent)
     .map(entryDate)
     .filter((d): d is CalendarDate => d !== undefined);
+  const journaled = new Set(reminders.flatMap((e) => e.invoices));
   const fromLedger = claims.flatMap((c) =>
-    c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2) ? [c.lastStepDate] : [],
+    !journaled.has(c.invoiceNumber) && c.lastStepDate && (c.lastStep === 1 || c.lastStep === 2)
+      ? [c.lastStepDate]
+      : [],
   );
   return [...new Set([...fromJournal, ...fromLedger])].sort();
+}
+
+/** Was this action (step, invoices) refused by Google for this very address? Then it is not
+ * tried again until the address in « Créances » changes. */
+export function refusedAddress(
+  journal: readonly JournalEntry[],
+  key: string,
+  recipient: string,
+): boolean {
+  return journal.some(
+    (e) =>
+      e.outcome.startsWith(OUTCOMES.refused) && entryKey(e) === key && e.recipient === recipient,
+  );
+}
+
+/** Did an earlier attempt at this action fail midway (nothing left, maybe a Doc begun)? */
+export function failedBefore(journal: readonly JournalEntry[], key: string): boolean {
+  return journal.some((e) => e.outcome.startsWith(OUTCOMES.failed) && entryKey(e) === key);
 }
 
 /** The last of those reminders, the one the next reminder recalls (« Malgré notre précédent

@@ -1,6 +1,8 @@
-// The échéancier: a debt paid in instalments. The schedule is capped at 24 months (the
-// délai de grâce of Code civil 1343-5 is « dans la limite de deux années »), and carries
-// the acceleration clause: an instalment missed makes the whole balance due at once.
+// The échéancier: a debt paid in instalments, agreed between the parties. Recouvra caps it
+// at 24 months as its own rule, after the délai de grâce a judge may grant (C. civ. 1343-5,
+// « dans la limite de deux années »), which binds the judge, not an amicable plan. It
+// carries the acceleration clause: an instalment missed, then a mise en demeure left
+// unanswered for its deadline, makes the whole balance due at once.
 //
 // How a plan runs without anyone ticking boxes: the ledger's « Montant payé » is the only
 // truth about payments. A plan remembers what was already paid when it was agreed; an
@@ -88,7 +90,7 @@ export function schedulePaymentPlan(terms: PlanTerms): ScheduleResult {
   if (end > deadline) {
     const [y, m, d] = deadline.split("-");
     problems.push(
-      `La dernière échéance tomberait après le ${d}/${m}/${y} : un échéancier ne peut pas dépasser ${MAX_PLAN_MONTHS} mois (article 1343-5 du Code civil).`,
+      `La dernière échéance tomberait après le ${d}/${m}/${y} : Recouvra limite un échéancier amiable à ${MAX_PLAN_MONTHS} mois (la durée du délai de grâce qu'un juge peut accorder, article 1343-5 du Code civil).`,
     );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, instalments };

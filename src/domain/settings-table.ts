@@ -70,6 +70,7 @@ export const CREDITOR_KEYS: readonly { label: string; field: keyof Creditor; hin
 export const RUN_KEYS = {
   account: "Type de compte",
   sendHour: RUN_SETTING_RULES.sendHour.label,
+  sendUntilHour: RUN_SETTING_RULES.sendUntilHour.label,
   gapDays: RUN_SETTING_RULES.gapDays.label,
   formalNoticeDeadlineDays: RUN_SETTING_RULES.formalNoticeDeadlineDays.label,
 } as const;
@@ -168,6 +169,7 @@ export function readSettingsSheet(values: readonly (readonly Cell[])[]): Setting
       creditor,
       account,
       sendHour: runSetting("sendHour", d.sendHour),
+      sendUntilHour: runSetting("sendUntilHour", d.sendUntilHour),
       ladder: {
         offsets: readLadder(values, problems),
         gapDays: runSetting("gapDays", d.ladder.gapDays),
@@ -334,6 +336,11 @@ export function settingsSheetValues(settings: RecoverySettings, today: CalendarD
       RUN_KEYS.sendHour,
       settings.sendHour,
       `Heure de l'envoi automatique quotidien (${RUN_SETTING_RULES.sendHour.min} à ${RUN_SETTING_RULES.sendHour.max})`,
+    ],
+    [
+      RUN_KEYS.sendUntilHour,
+      settings.sendUntilHour,
+      "Ce qui n'a pu partir à l'heure d'envoi reprend chaque heure jusqu'à celle-ci, les jours ouvrés",
     ],
     [
       RUN_KEYS.gapDays,

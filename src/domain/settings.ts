@@ -36,6 +36,8 @@ export interface RecoverySettings {
   account: AccountType;
   /** Hour (0–23, spreadsheet time) of the automatic daily run. */
   sendHour: number;
+  /** Hour (1–24) after which the hourly wake-ups leave the rest for the next business day. */
+  sendUntilHour: number;
   /** The user's wording of the emails, per step and profile; none = the built-in text. */
   templates: readonly MessageTemplate[];
   /** The Monday digest: on or off, and where it goes (blank = the creditor's Email). */
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: RecoverySettings = {
   creditor: EMPTY_CREDITOR,
   account: "consumer",
   sendHour: 9,
+  sendUntilHour: 18,
   templates: [],
   digest: { enabled: true, email: "" },
 };
@@ -70,6 +73,12 @@ export const DAILY_QUOTAS: Record<AccountType, { emailRecipients: number; docume
   consumer: { emailRecipients: 100, documents: 250 },
   workspace: { emailRecipients: 1500, documents: 1500 },
 };
+
+/** The account Google's remaining email quota shows: more than a Gmail account's whole day
+ * is a Workspace account, whatever « Type de compte » says (the setting only informs). */
+export function accountOfQuota(emailsLeft: number, setting: AccountType): AccountType {
+  return emailsLeft > DAILY_QUOTAS.consumer.emailRecipients ? "workspace" : setting;
+}
 
 /** What a letter needs of the creditor's identity and « Paramètres » lacks (a mise en
  * demeure must identify the creditor): the labels to fill in, in French. */
@@ -90,6 +99,12 @@ export const RUN_SETTING_RULES = {
     min: 8,
     max: 19,
     why: "les relances partent entre 8 h et 19 h",
+  },
+  sendUntilHour: {
+    label: "Fin des envois",
+    min: 9,
+    max: 24,
+    why: "ce qui n'a pu partir reprend chaque heure jusqu'à cette heure-là, entre 9 h et 24 h",
   },
   gapDays: {
     label: "Délai minimal entre deux contacts (jours)",

@@ -1,90 +1,57 @@
-// The daily run: read the ledger, the Journal and the settings in bulk, let the domain
-// plan, then act one debtor at a time — journal the intent, act, confirm — and write the
-// ledger back by N° facture. Guarded by the document lock, the 6-minute limit and the
-// daily quotas; whatever does not fit waits for the next run, in priority order.
+// The morning run: read the workbook once under the document lock (settings, Journal,
+// ledger, échéanciers), let the domain plan, then take every action through the one action
+// path (src/gas/action-path.ts): instalment reminders first, then the ladder, in priority
+// order. « Dernière étape » and its date are then brought to what the Journal says. Never
+// on a day nobody sends; whatever does not fit (time, quota) waits for the next wake-up.
 
 import type { CalendarDate } from "../domain/calendar-date";
 import { debtorOf, outstanding } from "../domain/claim";
-import { type DailyPlan, type PlannedAction, planDailyRun } from "../domain/daily-plan";
+import { type PlannedAction, planDailyRun } from "../domain/daily-plan";
 import {
+  CHANNELS,
   type JournalEntry,
   OUTCOMES,
   previousReminderDate,
   previousReminderDates,
   timelineOf,
 } from "../domain/journal";
+import { ledgerClaims } from "../domain/ledger";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
-import { DAILY_QUOTAS, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
-import { runActor } from "./actor";
-import { createDocument, documentsLeftOn } from "./documents";
+import { noSendingReason, resumeText } from "../domain/sending-window";
+import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
 import {
-  appendJournal,
-  confirmJournal,
-  type JournalLine,
-  type JournalRef,
-  markJournal,
-  readJournal,
-} from "./journal-sheet";
-import { type LedgerRead, readLedger, type StepDone, writeStepsDone } from "./ledger-sheet";
+  type Act,
+  type ActResult,
+  newPathContext,
+  type PathContext,
+  runActs,
+  TIME_REASON,
+} from "./action-path";
+import { runActor } from "./actor";
+import { documentsLeftOn } from "./documents";
+import { appendJournal, type JournalLine, markJournal, readJournal } from "./journal-sheet";
+import { type LedgerRead, readLedger, writeStepRepairs } from "./ledger-sheet";
+import { writeLedgerChanges } from "./ledger-updates";
 import { LOCK_WAIT_MS } from "./lock";
-import { recipientCount, sendMessage } from "./mailer";
+import { recipientCount } from "./mailer";
+import { paymentPlanWork, readPlans } from "./plans-sheet";
 import { type ActionReport, type RunReport, saveReport } from "./run-report";
 import { readSettings } from "./settings-sheet";
 import { type SheetDates, sheetDates } from "./sheet-dates";
 import { activeSpreadsheet } from "./sheets";
+import { writeDayState } from "./wake-up";
 
-/** Stop taking new actions past 5 minutes: Apps Script kills a run at 6. */
+/** Stop starting new batches past 5 minutes: Apps Script kills a run at 6. */
 export const TIME_BUDGET_MS = 5 * 60 * 1000;
-
-interface RunContext {
-  dates: SheetDates;
-  today: CalendarDate;
-  settings: RecoverySettings;
-  journal: JournalLine[];
-  by: string;
-  startedMs: number;
-  emailsLeft: number;
-  docsLeft: number;
-}
-
-type Quota = "email" | "documents";
-
-const QUOTA_REASONS: Record<Quota, string> = {
-  email: "quota d'emails du jour atteint",
-  documents: "quota de documents du jour atteint",
-};
-
-class QuotaReached extends Error {
-  constructor(readonly quota: Quota) {
-    super(QUOTA_REASONS[quota]);
-  }
-}
-
-function isQuotaError(e: unknown): boolean {
-  return e instanceof Error && /too many times|trop de fois/i.test(e.message);
-}
-
-/** The daily quota an error says is used up: ours, or Google's own message ("…: email.",
- * "…: docs create."); undefined for any other error. */
-function quotaOf(e: unknown): Quota | undefined {
-  if (e instanceof QuotaReached) return e.quota;
-  if (!isQuotaError(e)) return undefined;
-  return /\bdocs?\b|document/i.test((e as Error).message) ? "documents" : "email";
-}
-
-/** The quotas an action draws on: an email to the debtor (steps 1–3 with an address), a
- * Doc (steps 3–4). A task draws on none. */
-function quotasOf(action: PlannedAction): Quota[] {
-  const quotas: Quota[] = [];
-  if (action.email && action.step < 4) quotas.push("email");
-  if (action.step >= 3) quotas.push("documents");
-  return quotas;
-}
 
 function runBy(trigger: RunReport["trigger"]): string {
   return runActor(trigger === "automatique");
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A line of the run's own: not about a debtor, never a contact. */
@@ -94,7 +61,7 @@ function systemEntry(subject: string, outcome: string, by: string): JournalEntry
     invoices: [],
     client: "",
     step: "Exécution",
-    channel: "Système",
+    channel: CHANNELS.system,
     recipient: "",
     subject,
     outcome,
@@ -103,36 +70,12 @@ function systemEntry(subject: string, outcome: string, by: string): JournalEntry
   };
 }
 
-function journalEntry(
-  action: PlannedAction,
-  ctx: RunContext,
-  fields: Partial<JournalEntry>,
-): JournalEntry {
-  return {
-    at: "",
-    invoices: action.invoices,
-    client: action.client,
-    step: action.stepLabel,
-    channel: "Email",
-    recipient: action.email ?? "",
-    subject: "",
-    outcome: OUTCOMES.intent,
-    document: "",
-    by: ctx.by,
-    ...fields,
-  };
-}
-
-/** Runs `act` for a journaled intent; if it throws, nothing was sent: the line says so
- * (postponed for a quota, failed otherwise) instead of staying an unconfirmed intent. */
-function settleIntent<T>(row: JournalRef, act: () => T): T {
+/** Writes the run's own line; a Journal that cannot be written is told by the report. */
+function journalSystem(subject: string, outcome: string, by: string): void {
   try {
-    return act();
-  } catch (e) {
-    const quota = quotaOf(e) !== undefined;
-    const message = e instanceof Error ? e.message : String(e);
-    confirmJournal(row, quota ? OUTCOMES.postponed : `${OUTCOMES.failed} : ${message}`);
-    throw e;
+    appendJournal([systemEntry(subject, outcome, by)], new Date());
+  } catch (_) {
+    // the last-run report (a document property) still tells the user at the next open
   }
 }
 
@@ -142,11 +85,30 @@ function previousContact(action: PlannedAction, journal: readonly JournalEntry[]
   return last === undefined ? {} : { previousContact: last };
 }
 
-/** Does one planned action; returns its report line. Throws QuotaReached before acting
- * when a quota would be exceeded. */
-function execute(action: PlannedAction, ctx: RunContext): ActionReport {
-  const { today, settings } = ctx;
-  const owed = action.claims.reduce((sum, c) => sum + outstanding(c), 0);
+function entryOf(action: PlannedAction, by: string, fields: Partial<JournalEntry>): JournalEntry {
+  return {
+    at: "",
+    invoices: action.invoices,
+    client: action.client,
+    step: action.stepLabel,
+    channel: CHANNELS.email,
+    recipient: action.email ?? "",
+    subject: "",
+    outcome: OUTCOMES.intent,
+    document: "",
+    by,
+    ...fields,
+  };
+}
+
+/** A planned step as an act of the action path, and the line of the run's report. */
+function ladderAct(
+  action: PlannedAction,
+  today: CalendarDate,
+  settings: RecoverySettings,
+  journal: readonly JournalEntry[],
+  by: string,
+): { act: Act; report: ActionReport } {
   const report: ActionReport = {
     invoices: action.invoices,
     client: action.client,
@@ -157,102 +119,112 @@ function execute(action: PlannedAction, ctx: RunContext): ActionReport {
     outcome: "",
   };
   const recipients = action.email ? recipientCount(action.email) : 0;
-  const needsDoc = action.step >= 3;
-  if (recipients > ctx.emailsLeft && action.step < 4) throw new QuotaReached("email");
-  if (needsDoc && ctx.docsLeft < 1) throw new QuotaReached("documents");
-
   if (action.step === 1 || action.step === 2) {
+    if (!action.email) {
+      const owed = action.claims.reduce((sum, c) => sum + outstanding(c), 0);
+      const subject = taskText(action.stepLabel, action.client, action.claims, owed, false);
+      const entry = entryOf(action, by, {
+        channel: CHANNELS.task,
+        subject,
+        outcome: OUTCOMES.task,
+      });
+      return {
+        act: { entry, recipients: 0, documents: 0 },
+        report: { ...report, channel: "task", subject },
+      };
+    }
     const message = buildReminder({
       step: action.step,
       client: action.client,
       claims: action.claims,
       today,
       settings,
-      ...previousContact(action, ctx.journal),
+      ...previousContact(action, journal),
     });
-    if (!action.email) {
-      const subject = taskText(action.stepLabel, action.client, action.claims, owed, false);
-      appendJournal(
-        [journalEntry(action, ctx, { channel: "Tâche", subject, outcome: OUTCOMES.task })],
-        new Date(),
-      );
-      return { ...report, channel: "task", subject, outcome: OUTCOMES.task };
-    }
-    const [row] = appendJournal(
-      [journalEntry(action, ctx, { subject: message.title })],
-      new Date(),
-    );
     const to = action.email;
-    settleIntent(row as JournalRef, () => sendMessage(to, message, settings.creditor));
-    ctx.emailsLeft -= recipients;
-    confirmJournal(row as JournalRef, OUTCOMES.sent);
-    return { ...report, subject: message.title, outcome: OUTCOMES.sent };
+    return {
+      act: {
+        entry: entryOf(action, by, { subject: message.title }),
+        recipients,
+        documents: 0,
+        perform: (tools) => {
+          tools.send(to, message);
+          return { outcome: OUTCOMES.sent };
+        },
+      },
+      report: { ...report, subject: message.title },
+    };
   }
-
   if (action.step === 3) {
     const notice = buildFormalNotice({
       client: action.client,
-      ...(action.email ? { email: action.email } : {}),
       claims: action.claims,
       today,
       settings,
-      previousReminders: previousReminderDates(action.claims, ctx.journal),
+      previousReminders: previousReminderDates(action.claims, journal),
     });
-    const subject = action.email
+    const email = action.email;
+    const subject = email
       ? notice.email.title
       : taskText(action.stepLabel, action.client, action.claims, notice.total, true);
-    const channel = action.email ? "Courrier + email" : "Courrier";
-    const [row] = appendJournal([journalEntry(action, ctx, { channel, subject })], new Date());
-    const doc = settleIntent(row as JournalRef, () => {
-      const created = createDocument(notice.letter, action.client, today);
-      ctx.docsLeft--;
-      if (action.email) sendMessage(action.email, notice.email, settings.creditor, [created.pdf]);
-      return created;
-    });
-    if (action.email) ctx.emailsLeft -= recipients;
-    // Say what really happened: the email left, the registered letter is still to post.
-    const outcome = action.email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost;
-    confirmJournal(row as JournalRef, outcome, doc.docUrl);
-    const task = action.lrarTask?.text;
-    if (task !== undefined) {
-      const line = { channel: "Tâche", recipient: "", subject: task, outcome: OUTCOMES.task };
-      appendJournal([journalEntry(action, ctx, { ...line, document: doc.docUrl })], new Date());
-    }
+    const channel = email ? CHANNELS.letterAndEmail : CHANNELS.letter;
+    const lrar = action.lrarTask;
     return {
-      ...report,
-      subject,
-      outcome,
-      ...(task !== undefined ? { task } : {}),
-      docUrl: doc.docUrl,
-      pdfUrl: doc.pdfUrl,
-      docId: doc.docId,
+      act: {
+        entry: entryOf(action, by, { channel, subject }),
+        recipients,
+        // Emailed, a mise en demeure is two documents: the original to post by registered
+        // mail (the Journal links it) and the copy the email carries, which says so.
+        documents: email ? 2 : 1,
+        perform: (tools) => {
+          const created = tools.createDocument(notice.letter, action.client);
+          if (email) {
+            const copy = tools.createDocument(notice.copy, action.client);
+            tools.send(email, notice.email, [copy.pdf]);
+          }
+          // Say what really happened: the email left, the registered letter is still to
+          // post — a task of its own (planned again by the domain if a run stopped here).
+          const followUps: JournalEntry[] = lrar
+            ? [
+                entryOf(action, by, {
+                  step: lrar.step,
+                  channel: CHANNELS.task,
+                  recipient: "",
+                  subject: lrar.text,
+                  outcome: OUTCOMES.task,
+                  document: created.docUrl,
+                }),
+              ]
+            : [];
+          return {
+            outcome: email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost,
+            created,
+            followUps,
+          };
+        },
+      },
+      report: { ...report, subject, ...(lrar ? { task: lrar.text } : {}) },
     };
   }
-
   const dossier = buildHandoverDossier({
     client: action.client,
-    ...(action.email ? { email: action.email } : {}),
     claims: action.claims,
     today,
     settings,
-    timeline: timelineOf(ctx.journal, action.client, action.invoices),
+    timeline: timelineOf(journal, action.client, action.invoices),
   });
   const subject = `Transmettre le dossier de ${action.client} à un commissaire de justice ou à un avocat`;
-  const [row] = appendJournal(
-    [journalEntry(action, ctx, { channel: "Dossier", recipient: "", subject })],
-    new Date(),
-  );
-  const doc = settleIntent(row as JournalRef, () => createDocument(dossier, action.client, today));
-  ctx.docsLeft--;
-  confirmJournal(row as JournalRef, OUTCOMES.prepared, doc.docUrl);
   return {
-    ...report,
-    to: "",
-    subject,
-    outcome: OUTCOMES.prepared,
-    docUrl: doc.docUrl,
-    pdfUrl: doc.pdfUrl,
-    docId: doc.docId,
+    act: {
+      entry: entryOf(action, by, { channel: CHANNELS.dossier, recipient: "", subject }),
+      recipients: 0,
+      documents: 1,
+      perform: (tools) => ({
+        outcome: OUTCOMES.prepared,
+        created: tools.createDocument(dossier, action.client),
+      }),
+    },
+    report: { ...report, to: "", subject },
   };
 }
 
@@ -281,13 +253,59 @@ function runUnderLock(
 ): RunReport {
   const startedMs = Date.now();
   const today = dates.today();
+  const by = runBy(trigger);
   const report = emptyReport(today, trigger);
   report.startedAt = startedAt;
   const { settings, problems } = readSettings(dates);
   report.settingsProblems = problems;
-  const ledger: LedgerRead = readLedger(dates);
-  const journal = readJournal(dates);
-  const plan: DailyPlan = planDailyRun(ledger.lines, journal, today, settings);
+  // A window that closes before it opens still lets the send hour's wake-up work.
+  report.window = {
+    from: settings.sendHour,
+    until: Math.max(settings.sendUntilHour, settings.sendHour + 1),
+  };
+  const journalLines: JournalLine[] = readJournal(dates);
+  const journal: JournalEntry[] = [...journalLines];
+  const ledger: LedgerRead = readLedger(dates, journal);
+
+  // A run that died between an intent and its confirmation: never send again, ask a person.
+  const unconfirmed = journalLines.filter((l) => l.outcome === OUTCOMES.intent);
+  markJournal(
+    unconfirmed.map((l) => l.row),
+    OUTCOMES.toCheck,
+  );
+  for (const l of unconfirmed) {
+    l.outcome = OUTCOMES.toCheck;
+    report.toCheck.push({ invoices: l.invoices, client: l.client, step: l.step, at: l.at });
+  }
+
+  const waits = noSendingReason(today);
+  if (waits) {
+    report.stoppedBecause = waits;
+    report.waiting = waits;
+    if (debtor === undefined) appendJournal([systemEntry(waits, OUTCOMES.note, by)], new Date());
+    writeStepRepairs(ledger, journal, dates);
+    return report;
+  }
+
+  // The échéanciers first: suspensions moved to the next instalment (the ladder then sees
+  // who keeps up and who defaulted), instalment reminders due.
+  const plans = paymentPlanWork(
+    readPlans(dates),
+    ledgerClaims(ledger.lines),
+    journal,
+    today,
+    settings,
+    debtor,
+  );
+  const moved = new Map(plans.changes.map((c) => [c.invoice, c.suspendedUntil]));
+  for (const line of ledger.lines) {
+    const until =
+      line.reading.kind === "claim" ? moved.get(line.reading.claim.invoiceNumber) : undefined;
+    if (until !== undefined && line.reading.kind === "claim")
+      line.reading.claim.suspendedUntil = until;
+  }
+
+  const plan = planDailyRun(ledger.lines, journal, today, settings);
   if (debtor !== undefined)
     plan.actions = plan.actions.filter(
       (a) => debtorOf({ client: a.client, email: a.email }) === debtor,
@@ -296,153 +314,259 @@ function runUnderLock(
   report.errors = plan.errors;
   report.notes = plan.notes;
 
-  // A run that died between an intent and its confirmation: never send again, ask a person.
-  const unconfirmed = journal.filter((l) => l.outcome === OUTCOMES.intent);
-  markJournal(
-    unconfirmed.map((l) => l.row),
-    OUTCOMES.toCheck,
-  );
-  report.toCheck = unconfirmed.map((l) => ({
-    invoices: l.invoices,
-    client: l.client,
-    step: l.step,
-    at: l.at,
-  }));
-
-  const quotas = DAILY_QUOTAS[settings.account];
-  const ctx: RunContext = {
-    dates,
+  const emailsLeft = MailApp.getRemainingDailyQuota();
+  const ctx: PathContext = newPathContext({
     today,
-    settings,
+    creditor: settings.creditor,
     journal,
-    by: runBy(trigger),
-    startedMs,
-    emailsLeft: Math.min(MailApp.getRemainingDailyQuota(), quotas.emailRecipients),
-    docsLeft: documentsLeftOn(today, settings.account),
-  };
-  const done: StepDone[] = plan.ledgerCatchUp.map((c) => ({
-    invoice: c.invoice,
-    step: c.step,
-    date: c.date,
-  }));
-  const postpone = (actions: PlannedAction[], reason: string) => {
-    for (const a of actions)
-      report.postponed.push({ invoices: a.invoices, client: a.client, step: a.stepLabel, reason });
-  };
+    emailsLeft,
+    docsLeft: documentsLeftOn(today, accountOfQuota(emailsLeft, settings.account)),
+    stamp: (d) => Utilities.formatDate(d, dates.timeZone, "yyyy-MM-dd HH:mm"),
+    deadlineMs: startedMs + TIME_BUDGET_MS,
+  });
 
-  // A quota used up holds back only the actions that need it: the reminders still go when
-  // no Doc may be created today, the tasks when no email may be sent.
-  const usedUp = new Set<Quota>();
-  const stop = (reason: string) => {
-    if (!report.stoppedBecause?.includes(reason))
-      report.stoppedBecause = report.stoppedBecause
-        ? `${report.stoppedBecause} ; ${reason}`
-        : reason;
-  };
+  const acts: { act: Act; report: ActionReport }[] = plans.reminders.map((r) => ({
+    act: {
+      entry: {
+        at: "",
+        invoices: r.plan.invoices,
+        client: r.plan.client,
+        step: r.step,
+        channel: CHANNELS.email,
+        recipient: r.email,
+        subject: r.message.title,
+        outcome: OUTCOMES.intent,
+        document: "",
+        by,
+      },
+      recipients: recipientCount(r.email),
+      documents: 0,
+      perform: (tools) => {
+        tools.send(r.email, r.message);
+        return { outcome: OUTCOMES.sent };
+      },
+    },
+    report: {
+      invoices: r.plan.invoices,
+      client: r.plan.client,
+      step: r.step,
+      channel: "email",
+      to: r.email,
+      subject: r.message.title,
+      outcome: "",
+    },
+  }));
   const missingIdentity = missingCreditorIdentity(settings.creditor);
   if (missingIdentity.length > 0) {
     report.settingsProblems.push(
       `${missingIdentity.join(", ")} : à renseigner, sans quoi aucune mise en demeure ni aucun dossier ne part`,
     );
   }
-  for (let i = 0; i < plan.actions.length; i++) {
-    const action = plan.actions[i] as PlannedAction;
-    if (Date.now() - startedMs > TIME_BUDGET_MS) {
-      stop("temps d'exécution de 5 minutes atteint");
-      postpone(plan.actions.slice(i), "temps d'exécution de 5 minutes atteint");
-      break;
-    }
-    const blocked = quotasOf(action).find((q) => usedUp.has(q));
-    if (blocked) {
-      postpone([action], QUOTA_REASONS[blocked]);
-      continue;
-    }
+  for (const action of plan.actions) {
     if (action.step >= 3 && missingIdentity.length > 0) {
-      postpone(
-        [action],
-        `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
-      );
+      report.postponed.push({
+        invoices: action.invoices,
+        client: action.client,
+        step: action.stepLabel,
+        reason: `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
+      });
       continue;
     }
-    try {
-      const line = execute(action, ctx);
-      report.actions.push(line);
-      for (const invoice of action.invoices) done.push({ invoice, step: action.step, date: today });
-    } catch (e) {
-      const quota = quotaOf(e);
-      if (quota) {
-        usedUp.add(quota);
-        stop(QUOTA_REASONS[quota]);
-        postpone([action], QUOTA_REASONS[quota]);
-        continue;
-      }
-      // One debtor's failure (a refused address…) must not stop the others.
-      const message = e instanceof Error ? e.message : String(e);
-      report.errors.push({
-        invoice: action.invoices.join(", "),
-        row: 0,
-        message: `${action.stepLabel} : ${message}`,
-      });
-    }
+    acts.push(ladderAct(action, today, settings, journal, by));
   }
-
-  // Tasks with no message (a claim to declare to the mandataire judiciaire): journaled once.
+  // Tasks with no message (a claim to declare to the mandataire judiciaire, a « Poster en
+  // LRAR » a stopped run left out): journaled once, on the same path.
   for (const task of plan.tasks) {
-    const entry = {
-      ...systemEntry(task.text, OUTCOMES.task, ctx.by),
-      invoices: task.invoices,
-      client: task.client,
-      step: task.step,
-      channel: "Tâche",
-    };
-    appendJournal([entry], new Date());
-    report.actions.push({
-      invoices: task.invoices,
-      client: task.client,
-      step: task.step,
-      channel: "task",
-      to: "",
-      subject: task.text,
-      outcome: OUTCOMES.task,
+    acts.push({
+      act: {
+        entry: {
+          ...systemEntry(task.text, OUTCOMES.task, by),
+          invoices: task.invoices,
+          client: task.client,
+          step: task.step,
+          channel: CHANNELS.task,
+        },
+        recipients: 0,
+        documents: 0,
+      },
+      report: {
+        invoices: task.invoices,
+        client: task.client,
+        step: task.step,
+        channel: "task",
+        to: "",
+        subject: task.text,
+        outcome: "",
+      },
     });
   }
 
-  writeStepsDone(ledger, done, dates);
+  const reportOf = new Map(acts.map((a) => [a.act, a.report]));
+  const outcome = runActs(
+    acts.map((a) => a.act),
+    ctx,
+    () => new Date(),
+  );
+  for (const r of outcome.results) collect(report, r, reportOf.get(r.act), ctx);
+  const reasons = new Set<string>();
+  for (const p of outcome.postponed) {
+    const line = reportOf.get(p.act);
+    report.postponed.push({
+      invoices: p.act.entry.invoices,
+      client: p.act.entry.client,
+      step: p.act.entry.step,
+      reason: p.reason,
+    });
+    if (line) reasons.add(p.reason);
+  }
+  if (reasons.size > 0) report.stoppedBecause = [...reasons].join(" ; ");
+  report.timeLeft = outcome.postponed.some((p) => p.reason === TIME_REASON);
+  if (report.timeLeft) {
+    const hour = Number(Utilities.formatDate(new Date(), dates.timeZone, "H"));
+    report.resumeAt = resumeText(today, hour, settings.sendHour, settings.sendUntilHour);
+  }
+
+  writeLedgerChanges(ledger, plans.changes, dates);
+  writeStepRepairs(ledger, ctx.journal, dates);
   if (report.postponed.length > 0) {
-    const reasons = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
-    const subject = `${report.postponed.length} action(s) reportée(s) : ${reasons}`;
-    appendJournal([systemEntry(subject, OUTCOMES.postponed, ctx.by)], new Date());
+    const why = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
+    const subject = `${report.postponed.length} action(s) reportée(s) : ${why}`;
+    appendJournal([systemEntry(subject, OUTCOMES.postponed, by)], new Date());
   }
   return report;
 }
 
-/** Entry point of the trigger and of the menu. Never throws: a failure is journaled and
- * told at the next open, since Apps Script emails nobody when an add-on's trigger fails. */
+/** One act's result in the run's report. */
+function collect(
+  report: RunReport,
+  r: ActResult,
+  line: ActionReport | undefined,
+  ctx: PathContext,
+) {
+  const base = line ?? {
+    invoices: r.act.entry.invoices,
+    client: r.act.entry.client,
+    step: r.act.entry.step,
+    channel: "email" as const,
+    to: r.act.entry.recipient,
+    subject: r.act.entry.subject,
+    outcome: "",
+  };
+  if (r.status === "done") {
+    report.actions.push({
+      ...base,
+      outcome: r.outcome,
+      ...(r.created
+        ? { docUrl: r.created.docUrl, pdfUrl: r.created.pdfUrl, docId: r.created.docId }
+        : {}),
+    });
+    return;
+  }
+  if (r.status === "postponed") return; // listed with the postponed ones
+  if (r.status === "toCheck") {
+    report.toCheck.push({
+      invoices: base.invoices,
+      client: base.client,
+      step: base.step,
+      at: ctx.journal[ctx.journal.length - 1]?.at ?? "",
+    });
+  }
+  const what =
+    r.status === "toCheck"
+      ? `interrompu, peut-être parti : à vérifier avant toute relance (${r.reason ?? ""})`
+      : (r.reason ?? r.outcome);
+  report.errors.push({
+    invoice: base.invoices.join(", "),
+    row: 0,
+    message: `${base.step} : ${what}`,
+  });
+}
+
+/** The spreadsheet's zone, or the script's if Sheets does not answer (the run still goes). */
+function runDates(): SheetDates {
+  try {
+    return sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
+  } catch (_) {
+    return sheetDates(Session.getScriptTimeZone());
+  }
+}
+
+/** Entry point of the trigger, of the menu and of « Envoyer maintenant ». Never throws:
+ * whatever fails (the lock, the time zone, the run, the lock's release, the report) is
+ * journaled and told at the next open, since Apps Script emails nobody when an add-on's
+ * trigger fails. */
 export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunReport {
-  const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    const busy = emptyReport(dates.today(), trigger);
-    busy.stoppedBecause = "une autre exécution de Recouvra est en cours ; rien n'a été fait";
-    return busy;
+  const by = runBy(trigger);
+  let dates: SheetDates;
+  let report: RunReport;
+  try {
+    dates = runDates();
+  } catch (e) {
+    report = emptyReport("", trigger);
+    report.failure = `fuseau horaire introuvable : ${messageOf(e)}`;
+    journalSystem(report.failure, OUTCOMES.runFailed, by);
+    finish(report, by, debtor);
+    return report;
   }
   const startedAt = Utilities.formatDate(new Date(), dates.timeZone, "yyyy-MM-dd HH:mm");
-  let report: RunReport;
+  const failed = (what: string, e: unknown): RunReport => {
+    const r = emptyReport(dates.today(), trigger);
+    r.startedAt = startedAt;
+    r.failure = `${what}${messageOf(e)}`;
+    journalSystem(r.failure, OUTCOMES.runFailed, by);
+    return r;
+  };
+  let lock: GoogleAppsScript.Lock.Lock;
+  let locked: boolean;
+  try {
+    lock = LockService.getDocumentLock();
+    locked = lock.tryLock(LOCK_WAIT_MS);
+  } catch (e) {
+    report = failed("verrou du document indisponible : ", e);
+    finish(report, by, debtor);
+    return report;
+  }
+  if (!locked) {
+    report = emptyReport(dates.today(), trigger);
+    report.startedAt = startedAt;
+    report.stoppedBecause = "une autre exécution de Recouvra est en cours ; rien n'a été fait";
+    report.timeLeft = true;
+    journalSystem(report.stoppedBecause, OUTCOMES.note, by);
+    finish(report, by, debtor);
+    return report;
+  }
   try {
     report = runUnderLock(dates, trigger, startedAt, debtor);
   } catch (e) {
-    report = emptyReport(dates.today(), trigger);
-    report.startedAt = startedAt; // the next open says when it failed
-    report.failure = e instanceof Error ? e.message : String(e);
-    try {
-      appendJournal([systemEntry(report.failure, OUTCOMES.runFailed, runBy(trigger))], new Date());
-    } catch (_) {
-      // the Journal itself is unwritable: the document property below still tells the user
-    }
-  } finally {
-    lock.releaseLock();
+    report = failed("", e);
   }
-  // A one-debtor run is not « the last run » the menu and the next open report on.
-  if (debtor === undefined || report.failure) saveReport(report);
+  try {
+    lock.releaseLock();
+  } catch (e) {
+    // Apps Script releases it when the execution ends: told, not fatal.
+    journalSystem(`verrou non libéré : ${messageOf(e)}`, OUTCOMES.note, by);
+  }
+  finish(report, by, debtor);
   return report;
+}
+
+/** Keeps the report for the next open, and where the day stands for the next wake-up. */
+function finish(report: RunReport, by: string, debtor: string | undefined): void {
+  // A one-debtor run is not « the last run » the menu and the next open report on.
+  if (debtor !== undefined && !report.failure) return;
+  try {
+    saveReport(report);
+    if (debtor === undefined && report.window && report.today !== "")
+      writeDayState({
+        day: report.today,
+        done: !report.failure && !report.timeLeft,
+        ...report.window,
+      });
+  } catch (e) {
+    journalSystem(
+      `rapport de l'exécution non enregistré : ${messageOf(e)}`,
+      OUTCOMES.runFailed,
+      by,
+    );
+  }
 }

@@ -15,7 +15,17 @@ export function documentsCreatedOn(day: CalendarDate): number {
   return counted === day ? Number(count) || 0 : 0;
 }
 
-/** How many more documents the account's daily quota allows on `day`. */
+/** Counts `created` more documents for `day` (once per batch, not per Doc). */
+export function countDocuments(day: CalendarDate, created: number): void {
+  if (created === 0) return;
+  PropertiesService.getDocumentProperties().setProperty(
+    DOCS_COUNT_PROPERTY,
+    `${day}|${documentsCreatedOn(day) + created}`,
+  );
+}
+
+/** How many more documents the account's daily quota allows on `day`. Google tells no
+ * remaining count for Docs: Recouvra counts its own, and Google's refusal is the truth. */
 export function documentsLeftOn(day: CalendarDate, account: AccountType): number {
   return Math.max(0, DAILY_QUOTAS[account].documents - documentsCreatedOn(day));
 }
@@ -25,6 +35,16 @@ export interface CreatedDocument {
   docUrl: string;
   pdf: GoogleAppsScript.Base.Blob;
   pdfUrl: string;
+}
+
+/** The folders a run has looked up: the root once per run, each debtor's once. */
+export interface FolderCache {
+  root?: GoogleAppsScript.Drive.Folder;
+  debtors: Map<string, GoogleAppsScript.Drive.Folder>;
+}
+
+export function newFolderCache(): FolderCache {
+  return { debtors: new Map() };
 }
 
 function rootFolder(): GoogleAppsScript.Drive.Folder {
@@ -42,11 +62,15 @@ function rootFolder(): GoogleAppsScript.Drive.Folder {
   return folder;
 }
 
-function debtorFolder(client: string): GoogleAppsScript.Drive.Folder {
-  const root = rootFolder();
+function debtorFolder(client: string, cache: FolderCache): GoogleAppsScript.Drive.Folder {
   const name = client.replace(/[\\/:*?"<>|]/g, " ").trim() || "Sans nom";
-  const found = root.getFoldersByName(name);
-  return found.hasNext() ? found.next() : root.createFolder(name);
+  const known = cache.debtors.get(name);
+  if (known) return known;
+  cache.root ??= rootFolder();
+  const found = cache.root.getFoldersByName(name);
+  const folder = found.hasNext() ? found.next() : cache.root.createFolder(name);
+  cache.debtors.set(name, folder);
+  return folder;
 }
 
 function appendRuns(
@@ -115,24 +139,50 @@ function appendBlock(body: GoogleAppsScript.Document.Body, block: Block): void {
   }
 }
 
-/** Creates the Doc and its PDF in the debtor's folder, and counts it for `day`'s quota. */
+/** What a document creation got to, so that a failure midway leaves no orphan. */
+export interface DocumentProgress {
+  docId?: string;
+  pdfId?: string;
+}
+
+/** Creates the Doc and its PDF (exported once: the same blob is attached to the email) in
+ * the debtor's folder. `progress` learns each id as soon as it exists. */
 export function createDocument(
   doc: MessageDocument,
   client: string,
-  day: CalendarDate,
+  folders: FolderCache,
+  progress: DocumentProgress = {},
 ): CreatedDocument {
   const document = DocumentApp.create(doc.title);
-  PropertiesService.getDocumentProperties().setProperty(
-    DOCS_COUNT_PROPERTY,
-    `${day}|${documentsCreatedOn(day) + 1}`,
-  );
+  const docId = document.getId();
+  progress.docId = docId;
   const body = document.getBody();
   for (const block of doc.blocks) appendBlock(body, block);
   document.saveAndClose();
-  const folder = debtorFolder(client);
-  const file = DriveApp.getFileById(document.getId());
+  const folder = debtorFolder(client, folders);
+  const file = DriveApp.getFileById(docId);
   file.moveTo(folder);
   const pdf = file.getAs("application/pdf").setName(`${doc.title}.pdf`);
   const pdfFile = folder.createFile(pdf);
-  return { docId: document.getId(), docUrl: document.getUrl(), pdf, pdfUrl: pdfFile.getUrl() };
+  progress.pdfId = pdfFile.getId();
+  return { docId, docUrl: document.getUrl(), pdf, pdfUrl: pdfFile.getUrl() };
+}
+
+/** Puts what a failed creation left in the Drive trash (the user can still restore it). */
+export function trashDocument(progress: DocumentProgress): void {
+  for (const id of [progress.pdfId, progress.docId]) {
+    if (id) DriveApp.getFileById(id).setTrashed(true);
+  }
+}
+
+/** Trashes Docs titled `title` that no Journal line links to: left by an earlier attempt
+ * that failed after Google created the Doc but before Recouvra learnt its id. */
+export function trashOrphans(title: string, linked: ReadonlySet<string>): void {
+  for (const name of [title, `${title}.pdf`]) {
+    const files = DriveApp.getFilesByName(name);
+    while (files.hasNext()) {
+      const file = files.next();
+      if (![...linked].some((url) => url.includes(file.getId()))) file.setTrashed(true);
+    }
+  }
 }

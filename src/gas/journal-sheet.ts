@@ -1,5 +1,5 @@
-// The « Journal » sheet: read in one call, appended and confirmed one line at a time
-// (each line must be on disk before the action it announces: flush).
+// The « Journal » sheet: read in one call; a batch of lines appended in one write and one
+// flush (each line must be on disk before the action it announces), confirmed in one write.
 import {
   entryDate,
   invoicesCell,
@@ -9,7 +9,7 @@ import {
   parseInvoicesCell,
 } from "../domain/journal";
 import type { SheetDates } from "./sheet-dates";
-import { activeSpreadsheet, allValues, JOURNAL_SHEET, literal } from "./sheets";
+import { activeSpreadsheet, allValues, asText, JOURNAL_SHEET } from "./sheets";
 
 export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 const OUTCOME_COLUMN = JOURNAL_HEADERS.indexOf("Résultat") + 1;
@@ -59,15 +59,16 @@ export function readJournal(dates: SheetDates): JournalLine[] {
 function entryRow(entry: JournalEntry, now: Date): unknown[] {
   return [
     now,
-    literal(invoicesCell(entry.invoices)),
-    literal(entry.client),
-    literal(entry.step),
-    entry.channel,
-    literal(entry.recipient),
-    literal(entry.subject),
-    entry.outcome,
-    entry.document,
-    entry.by,
+    // Invoice numbers as text, matched as text: « 00123 » stays 00123, « 1,5 » is no number.
+    asText(invoicesCell(entry.invoices)),
+    asText(entry.client),
+    asText(entry.step),
+    asText(entry.channel),
+    asText(entry.recipient),
+    asText(entry.subject),
+    asText(entry.outcome),
+    asText(entry.document),
+    asText(entry.by),
   ];
 }
 
@@ -78,40 +79,82 @@ export interface JournalRef {
   step: string;
 }
 
-/** Appends lines and writes them through before returning where they are. appendRow
- * grows the grid as needed, where a range past the last row would not exist. */
+/** Rows added at once when the Journal's grid is full (a range past it would not exist). */
+const GROW_BY = 500;
+
+/** Appends lines in one write and writes them through (flush) before returning where they
+ * are. */
 export function appendJournal(entries: readonly JournalEntry[], now: Date): JournalRef[] {
   if (entries.length === 0) return [];
   const sheet = journalSheet();
-  for (const e of entries) sheet.appendRow(entryRow(e, now));
-  const last = sheet.getLastRow();
+  const first = sheet.getLastRow() + 1;
+  const last = first + entries.length - 1;
+  const max = sheet.getMaxRows();
+  if (last > max) {
+    const added = Math.max(GROW_BY, last - max);
+    sheet.insertRowsAfter(max, added);
+    sheet.getRange(max + 1, 1, added, 1).setNumberFormat(DATE_TIME_FORMAT);
+  }
+  sheet
+    .getRange(first, 1, entries.length, JOURNAL_HEADERS.length)
+    .setValues(entries.map((e) => entryRow(e, now)));
   SpreadsheetApp.flush();
   return entries.map((e, i) => ({
-    row: last - entries.length + 1 + i,
+    row: first + i,
     invoices: invoicesCell(e.invoices),
     step: e.step,
   }));
+}
+
+/** Confirms a batch appended by appendJournal: one read to check that each line still holds
+ * its intent where it was written, one write of their outcomes and links; a line a user
+ * moved meanwhile is found where it went. */
+export function confirmJournalBatch(
+  refs: readonly JournalRef[],
+  outcomes: readonly { outcome: string; document: string }[],
+): void {
+  const first = refs[0];
+  if (!first) return;
+  const sheet = journalSheet();
+  const cells = sheet.getRange(first.row, 2, refs.length, 7).getValues();
+  const inPlace = refs.every(
+    (ref, i) => ref.row === first.row + i && holds(ref, cells[i] ?? [], 0, true),
+  );
+  if (inPlace) {
+    sheet
+      .getRange(first.row, OUTCOME_COLUMN, refs.length, 2)
+      .setValues(outcomes.map((o) => [asText(o.outcome), asText(o.document)]));
+    return;
+  }
+  refs.forEach((ref, i) => {
+    const o = outcomes[i];
+    if (o) confirmJournal(ref, o.outcome, o.document);
+  });
+}
+
+function holds(ref: JournalRef, cells: unknown[], offset: number, anyOutcome = false): boolean {
+  return (
+    String(cells[offset] ?? "") === ref.invoices &&
+    String(cells[offset + 2] ?? "") === ref.step &&
+    (anyOutcome || cells[offset + 6] === OUTCOMES.intent)
+  );
 }
 
 /** Sets the outcome (and the document link) of an intent already written: on its row, or,
  * if a user sorted or edited the Journal meanwhile, on the line that still holds it. */
 export function confirmJournal(ref: JournalRef, outcome: string, document = ""): void {
   const sheet = journalSheet();
-  const holds = (cells: unknown[], offset: number) =>
-    String(cells[offset] ?? "") === ref.invoices &&
-    String(cells[offset + 2] ?? "") === ref.step &&
-    cells[offset + 6] === OUTCOMES.intent;
   let row = ref.row;
-  if (!holds(sheet.getRange(row, 2, 1, 7).getValues()[0] ?? [], 0)) {
-    const found = allValues(sheet).findIndex((cells, i) => i > 0 && holds(cells, 1));
+  if (!holds(ref, sheet.getRange(row, 2, 1, 7).getValues()[0] ?? [], 0)) {
+    const found = allValues(sheet).findIndex((cells, i) => i > 0 && holds(ref, cells, 1));
     if (found < 0) return; // the line is gone: the next run flags nothing, nothing is lost
     row = found + 1;
   }
-  sheet.getRange(row, OUTCOME_COLUMN, 1, 2).setValues([[outcome, document]]);
+  sheet.getRange(row, OUTCOME_COLUMN, 1, 2).setValues([[asText(outcome), asText(document)]]);
 }
 
 /** Sets the outcome of several lines (one call per line: they are few). */
 export function markJournal(rows: readonly number[], outcome: string): void {
   const sheet = journalSheet();
-  for (const row of rows) sheet.getRange(row, OUTCOME_COLUMN).setValue(outcome);
+  for (const row of rows) sheet.getRange(row, OUTCOME_COLUMN).setValue(asText(outcome));
 }

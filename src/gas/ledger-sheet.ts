@@ -5,8 +5,10 @@ import type { CalendarDate } from "../domain/calendar-date";
 import { cellText } from "../domain/cells";
 import type { LedgerLine } from "../domain/daily-plan";
 import { type ColumnMap, columnsOfHeaderRow, type LedgerField } from "../domain/headers";
+import type { JournalEntry } from "../domain/journal";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { readLedgerRow } from "../domain/ledger-row";
+import { type StepRepair, stepRepairs, type TypedStep } from "../domain/step-projection";
 import { type SheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues, LEDGER_SHEET } from "./sheets";
 
@@ -16,13 +18,17 @@ export interface LedgerRead {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   columns: ColumnMap;
   lines: LedgerLine[];
+  /** « Dernière étape » and its date of each row as read, to compare with the Journal. */
+  typed: TypedStep[];
 }
 
 export function ledgerSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
   return activeSpreadsheet().getSheetByName(LEDGER_SHEET);
 }
 
-export function readLedger(dates: SheetDates): LedgerRead {
+/** The ledger, each row read with the step the Journal shows for it (the Journal is the
+ * truth; the two columns are its view, repaired by writeStepRepairs). */
+export function readLedger(dates: SheetDates, journal?: readonly JournalEntry[]): LedgerRead {
   const sheet = ledgerSheet();
   if (!sheet)
     throw new Error(
@@ -31,15 +37,39 @@ export function readLedger(dates: SheetDates): LedgerRead {
   const values = allValues(sheet);
   const columns = columnsOfHeaderRow((values[HEADER_ROW - 1] ?? []).map((v) => toCell(v, dates)));
   const keyColumn = columns.invoiceNumber;
-  const lines = values.slice(HEADER_ROW).map((raw, i) => {
-    const row = raw.map((v) => toCell(v, dates));
+  const stepColumn = columns.lastStep;
+  const dateColumn = columns.lastStepDate;
+  const cells = values.slice(HEADER_ROW).map((raw) => raw.map((v) => toCell(v, dates)));
+  const typed: TypedStep[] = cells.map((row) => ({
+    invoice: keyColumn === undefined ? "" : cellText(row[keyColumn]),
+    step: stepColumn === undefined ? "" : row[stepColumn],
+    date: dateColumn === undefined ? "" : row[dateColumn],
+  }));
+  const repaired = new Map((journal ? stepRepairs(typed, journal) : []).map((r) => [r.invoice, r]));
+  const lines = cells.map((row, i) => {
+    const invoiceText = typed[i]?.invoice ?? "";
+    const repair = repaired.get(invoiceText);
+    if (repair && stepColumn !== undefined && dateColumn !== undefined) {
+      row[stepColumn] = stepLabel(repair.step);
+      row[dateColumn] = repair.date;
+    }
     return {
       row: HEADER_ROW + 1 + i,
-      invoiceText: keyColumn === undefined ? "" : cellText(row[keyColumn]),
+      invoiceText,
       reading: readLedgerRow(row, columns),
     };
   });
-  return { sheet, columns, lines };
+  // A ledger without the two columns: the claim takes its step from the Journal alone.
+  if (journal && (stepColumn === undefined || dateColumn === undefined)) {
+    for (const line of lines) {
+      const repair = repaired.get(line.invoiceText);
+      if (repair && line.reading.kind === "claim") {
+        line.reading.claim.lastStep = repair.step;
+        line.reading.claim.lastStepDate = repair.date;
+      }
+    }
+  }
+  return { sheet, columns, lines, typed };
 }
 
 export interface StepDone {
@@ -96,16 +126,57 @@ export function writeByInvoice(
   return { written, missing };
 }
 
-/** « Dernière étape » and « Date dernière étape » of the steps done. Without those columns
- * the Journal alone carries the state, and the next run catches the ledger up. */
-export function writeStepsDone(
+/** Brings « Dernière étape » and « Date dernière étape » to what the Journal says: only the
+ * rows that differ, the step and its date in one write when the columns are side by side
+ * (several rows at once when they follow each other), each row found by its N° facture
+ * re-read just before (a sort meanwhile never lands a step on another invoice). A user's
+ * formula or text elsewhere in the columns is never touched. Without the columns, nothing
+ * to write: the Journal alone carries the state. Returns the rows written. */
+export function writeStepRepairs(
   read: LedgerRead,
-  done: readonly StepDone[],
+  journal: readonly JournalEntry[],
   dates: SheetDates,
 ): number {
-  const writes = done.map((d) => ({
-    invoice: d.invoice,
-    values: { lastStep: stepLabel(d.step), lastStepDate: dates.dateCellOf(d.date) },
-  }));
-  return writeByInvoice(read, writes, dates).written;
+  const { sheet, columns } = read;
+  const key = columns.invoiceNumber;
+  const stepColumn = columns.lastStep;
+  const dateColumn = columns.lastStepDate;
+  if (key === undefined || stepColumn === undefined || dateColumn === undefined) return 0;
+  const repairs = stepRepairs(read.typed, journal);
+  if (repairs.length === 0) return 0;
+  const height = sheet.getLastRow() - HEADER_ROW;
+  if (height <= 0) return 0;
+  const rowOf = new Map<string, number>();
+  sheet
+    .getRange(HEADER_ROW + 1, key + 1, height, 1)
+    .getValues()
+    .forEach(([cell], i) => {
+      const invoice = cellText(toCell(cell, dates));
+      if (!rowOf.has(invoice)) rowOf.set(invoice, HEADER_ROW + 1 + i);
+    });
+  const placed = repairs
+    .flatMap((r) => {
+      const row = rowOf.get(r.invoice);
+      return row === undefined ? [] : [{ row, repair: r }];
+    })
+    .sort((a, b) => a.row - b.row);
+  const cellsOf = (r: StepRepair) => [stepLabel(r.step), dates.dateCellOf(r.date)];
+  const adjacent = dateColumn === stepColumn + 1;
+  for (let i = 0; i < placed.length; ) {
+    let j = i + 1;
+    while (adjacent && j < placed.length && placed[j]?.row === (placed[j - 1]?.row ?? 0) + 1) j++;
+    const group = placed.slice(i, j);
+    const first = group[0]?.row as number;
+    if (adjacent) {
+      sheet
+        .getRange(first, stepColumn + 1, group.length, 2)
+        .setValues(group.map((g) => cellsOf(g.repair)));
+    } else {
+      const [label, date] = cellsOf(group[0]?.repair as StepRepair);
+      sheet.getRange(first, stepColumn + 1).setValue(label);
+      sheet.getRange(first, dateColumn + 1).setValue(date);
+    }
+    i = j;
+  }
+  return placed.length;
 }

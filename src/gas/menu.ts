@@ -64,11 +64,11 @@ export function initializeFromMenu(): void {
 }
 
 export function enableFromMenu(): void {
-  const { hour, created } = enableAutoRun();
+  const { hour, until, created } = enableAutoRun();
   activeSpreadsheet().toast(
     created
-      ? `Relances automatiques activées : chaque jour vers ${hour} h.`
-      : `Les relances automatiques étaient déjà actives (vers ${hour} h).`,
+      ? `Relances automatiques activées : chaque jour ouvré dès ${hour} h, et ce qui reste reprend chaque heure jusqu'à ${until} h.`
+      : `Les relances automatiques étaient déjà actives (dès ${hour} h, jusqu'à ${until} h).`,
     "Recouvra",
   );
 }

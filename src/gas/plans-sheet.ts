@@ -2,21 +2,23 @@
 // A person can read it, and the columns are the plan (see domain/payment-plan.ts):
 //   Plan | Client | Factures | Convenu le | Réglé à l'accord | Échéance | Date | Montant
 // Where each plan stands is computed, never stored: the sidebar shows it.
-// refreshPaymentPlans() keeps each plan's invoices suspended until its next instalment and
-// emails the reminder of each instalment a few days before it, journaled like a step.
+// paymentPlanWork() tells the morning run which invoices stay suspended until their plan's
+// next instalment and which instalment reminders are due; the run sends them through the
+// one action path, like a step.
 
 import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { cellText, parseAmountCell } from "../domain/cells";
-import { debtorKey } from "../domain/claim";
+import { type Claim, debtorKey } from "../domain/claim";
 import type { LedgerChange } from "../domain/exchange";
 import {
   actionKey,
   invoicesCell,
-  OUTCOMES,
+  type JournalEntry,
   parseInvoicesCell,
   takenActionKeys,
 } from "../domain/journal";
-import { ledgerClaims, paidOf } from "../domain/ledger";
+import { paidOf } from "../domain/ledger";
+import type { MessageDocument } from "../domain/messages/document";
 import { buildInstalmentReminder } from "../domain/messages/payment-plan-proposal";
 import {
   instalmentReminderStep,
@@ -24,11 +26,7 @@ import {
   type PaymentPlan,
   planStatus,
 } from "../domain/payment-plan";
-import { appendJournal, confirmJournal, type JournalRef, readJournal } from "./journal-sheet";
-import { readLedger } from "./ledger-sheet";
-import { writeLedgerChanges } from "./ledger-updates";
-import { recipientCount, sendMessage } from "./mailer";
-import { readSettings } from "./settings-sheet";
+import type { RecoverySettings } from "../domain/settings";
 import type { SheetDates } from "./sheet-dates";
 import { toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues, literal } from "./sheets";
@@ -123,49 +121,38 @@ export function appendPlan(plan: PaymentPlan, dates: SheetDates): void {
   range.offset(0, 7, rows.length, 1).setNumberFormat('#,##0.00 "€"');
 }
 
-export interface PlansRefresh {
-  reminded: { client: string; step: string; to: string }[];
-  suspensionsMoved: number;
+/** What the échéanciers ask of a run: the suspensions to move to each running plan's next
+ * instalment, and the instalment reminders due today (sent through the action path). */
+export interface PlansWork {
+  changes: LedgerChange[];
+  reminders: { plan: PaymentPlan; step: string; email: string; message: MessageDocument }[];
 }
 
-/** Moves each running plan's suspension to its next instalment and sends
- * the instalment reminders due today (intent journaled first; never twice). Call it under
- * the document lock; `debtor` (a debtorKey) limits it to one debtor. */
-export function refreshPaymentPlans(
-  dates: SheetDates,
-  now: Date,
-  by: string,
+export function paymentPlanWork(
+  plans: readonly PaymentPlan[],
+  claims: readonly Claim[],
+  journal: readonly JournalEntry[],
+  today: CalendarDate,
+  settings: RecoverySettings,
   debtor?: string,
-): PlansRefresh {
-  const result: PlansRefresh = { reminded: [], suspensionsMoved: 0 };
-  const planRows = readPlanRows(dates).filter(
-    (p) => debtor === undefined || debtorKey(p.plan.client) === debtor,
-  );
-  if (planRows.length === 0) return result;
-  const today = dates.today();
-  const { settings } = readSettings(dates);
-  const ledger = readLedger(dates);
-  const claims = ledgerClaims(ledger.lines);
-  const journal = readJournal(dates);
+): PlansWork {
+  const work: PlansWork = { changes: [], reminders: [] };
   const taken = takenActionKeys(journal);
-  const changes: LedgerChange[] = [];
-  let emailsLeft = MailApp.getRemainingDailyQuota();
-
-  for (const { plan } of planRows) {
+  for (const plan of plans) {
+    // `debtor` is a debtorOf (name|addresses): the plan's client is its name.
+    if (debtor !== undefined && !debtor.startsWith(`${debtorKey(plan.client)}|`)) continue;
     const status = planStatus(plan, paidOf(claims, plan.invoices), today);
     if (status.completed) continue;
     for (const invoice of plan.invoices) {
       const claim = claims.find((c) => c.invoiceNumber === invoice);
-      if (claim && claim.suspendedUntil !== status.suspendedUntil) {
-        changes.push({ invoice, suspendedUntil: status.suspendedUntil });
-        result.suspensionsMoved++;
-      }
+      if (claim && claim.suspendedUntil !== status.suspendedUntil)
+        work.changes.push({ invoice, suspendedUntil: status.suspendedUntil });
     }
     const recall = instalmentToRecall(status, today);
     const email = claims.find((c) => plan.invoices.includes(c.invoiceNumber) && c.email)?.email;
     if (!recall || !email) continue;
     const step = instalmentReminderStep(recall, plan.instalments.length);
-    if (taken.has(actionKey(plan.invoices, step)) || recipientCount(email) > emailsLeft) continue;
+    if (taken.has(actionKey(plan.invoices, step))) continue;
     const message = buildInstalmentReminder({
       client: plan.client,
       invoices: plan.invoices,
@@ -173,38 +160,9 @@ export function refreshPaymentPlans(
       count: plan.instalments.length,
       settings,
     });
-    const [row] = appendJournal(
-      [
-        {
-          at: "",
-          invoices: plan.invoices,
-          client: plan.client,
-          step,
-          channel: "Email",
-          recipient: email,
-          subject: message.title,
-          outcome: OUTCOMES.intent,
-          document: "",
-          by,
-        },
-      ],
-      now,
-    );
-    try {
-      sendMessage(email, message, settings.creditor);
-    } catch (e) {
-      confirmJournal(
-        row as JournalRef,
-        `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
-      );
-      continue;
-    }
-    confirmJournal(row as JournalRef, OUTCOMES.sent);
-    emailsLeft -= recipientCount(email);
-    result.reminded.push({ client: plan.client, step, to: email });
+    work.reminders.push({ plan, step, email, message });
   }
-  writeLedgerChanges(ledger, changes, dates);
-  return result;
+  return work;
 }
 
 /** « 6 échéances de 481,67 € du 15/12/2026 au 15/05/2027 ». */

@@ -35,6 +35,14 @@ export interface RunReport {
   /** Why the run stopped early, or failed. */
   stoppedBecause?: string;
   failure?: string;
+  /** A day nobody sends: why, and when the reminders go again. */
+  waiting?: string;
+  /** Work left for a later wake-up today (time, or another run at work). */
+  timeLeft?: boolean;
+  /** « reprise à 10 h »: when the work left resumes. */
+  resumeAt?: string;
+  /** The sending window of « Paramètres » (hours). */
+  window?: { from: number; until: number };
 }
 
 const REPORT_PROPERTY = "recouvra.lastRun";
@@ -77,6 +85,21 @@ export function saveReport(report: RunReport): void {
   }
 }
 
+/** « Relances du jour : travail restant, reprise à 10 h » when the last run left work for a
+ * later wake-up today (the sidebar's Aujourd'hui shows it). */
+export function pendingWorkNote(today: string): string | undefined {
+  const raw = PropertiesService.getDocumentProperties().getProperty(REPORT_PROPERTY);
+  if (!raw) return undefined;
+  try {
+    const r = JSON.parse(raw) as Partial<RunReport>;
+    if (r.today !== today || !r.resumeAt) return undefined;
+    const n = r.postponed?.length ?? 0;
+    return `Relances du jour : ${n > 0 ? `${n} action(s) en attente` : "travail restant"}, ${r.resumeAt}.`;
+  } catch (_) {
+    return undefined;
+  }
+}
+
 export function takeUnseenFailure(): string | null {
   const props = PropertiesService.getDocumentProperties();
   const failure = props.getProperty(FAILURE_PROPERTY);
@@ -101,7 +124,7 @@ export function reportSummary(r: RunReport): string {
   const lines = [`Relances du ${r.today} : ${parts.join(", ")}.`];
   if (r.postponed.length > 0)
     lines.push(
-      `${r.postponed.length} action(s) reportée(s) à la prochaine exécution${r.stoppedBecause ? ` (${r.stoppedBecause})` : ""}.`,
+      `${r.postponed.length} action(s) reportée(s)${r.resumeAt ? ` : ${r.resumeAt}` : " à la prochaine exécution"}${r.stoppedBecause ? ` (${r.stoppedBecause})` : ""}.`,
     );
   if (r.toCheck.length > 0)
     lines.push(`${r.toCheck.length} envoi(s) interrompu(s) à vérifier dans le Journal.`);

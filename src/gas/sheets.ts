@@ -21,3 +21,9 @@ export function allValues(sheet: Sheet): unknown[][] {
 export function literal(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
+
+/** Text kept as text: without the leading apostrophe Sheets would read « 00123 » as 123,
+ * « 1,5 » as a number, « VRAI » as a boolean or « =A1 » as a formula. */
+export function asText(text: string): string {
+  return text === "" ? "" : `'${text}`;
+}

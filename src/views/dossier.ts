@@ -16,6 +16,7 @@ import { roundToCent } from "../domain/money";
 import { nextStep } from "../domain/next-step";
 import { type PaymentPlan, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
+import { registeredLettersOf } from "../domain/registered-letter";
 import type { RecoverySettings } from "../domain/settings";
 import { missingRateNote } from "../domain/settings-table";
 import { type ClaimStatus, claimStatus, debtorStatus } from "../domain/status";
@@ -160,6 +161,17 @@ export function dossierView(source: ViewSource, client: string): Dossier {
       .reverse()
       .map(({ client: _client, ...entry }): TimelineEntry => entry),
     plans: plansOfDebtor(source.plans, claims).map((p) => planView(p, claims, today)),
+    registeredLetters: registeredLettersOf(
+      source.journal,
+      claims.map((c) => c.invoiceNumber),
+    ).map((l) => ({
+      number: l.number,
+      postedOn: l.postedOn,
+      receivedOn: l.receivedOn ?? "",
+      invoices: l.invoices,
+    })),
+    address: claims.find((c) => c.address)?.address ?? "",
+    siren: claims.find((c) => c.siren)?.siren ?? "",
     notes,
   };
 }

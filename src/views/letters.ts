@@ -3,7 +3,7 @@
 // partial settlement). Pure: the preview and the generated Doc are the same document.
 
 import { type CalendarDate, parseIsoDate } from "../domain/calendar-date";
-import { type Claim, isPaid, isProfessional } from "../domain/claim";
+import { type Claim, isPaid } from "../domain/claim";
 import {
   type JournalEntry,
   previousReminderDate,
@@ -12,7 +12,7 @@ import {
 } from "../domain/journal";
 import { movesLadderForward, type StepNumber, stepLabel } from "../domain/ladder";
 import { buildAcknowledgment } from "../domain/messages/acknowledgment";
-import { totalsOf } from "../domain/messages/common";
+import { debtorIdentityOf, totalsOf } from "../domain/messages/common";
 import type { MessageDocument } from "../domain/messages/document";
 import { buildFormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier } from "../domain/messages/handover";
@@ -20,11 +20,11 @@ import { LETTER_KINDS, type LetterKind } from "../domain/messages/letter-kinds";
 import {
   buildPartialSettlement,
   partialSettlementProblem,
+  settlementFigures,
 } from "../domain/messages/partial-settlement";
 import {
   buildCoveringEmail,
   buildPaymentPlanProposal,
-  type DebtorIdentity,
 } from "../domain/messages/payment-plan-proposal";
 import { buildReminder } from "../domain/messages/reminder";
 import { nextStep } from "../domain/next-step";
@@ -47,6 +47,9 @@ export interface ComposedLetter {
   ladderStep: StepNumber | undefined;
   document: MessageDocument;
   email: MessageDocument | null;
+  /** What the email attaches when it is not `document` itself: the mise en demeure's copy
+   * (the original, headed as a registered letter, is for the post). */
+  attachment?: MessageDocument;
   recipient: string;
   warnings: string[];
 }
@@ -66,13 +69,9 @@ export function composeLetter(
   if (claims.length === 0) throw new Refusal("Choisissez au moins une facture.");
   const head = claims[0] as Claim;
   const email = claims.find((c) => c.email)?.email ?? "";
-  const debtor: DebtorIdentity = { name: head.client };
-  if (email) debtor.email = email;
-  if (request.address) debtor.address = request.address;
-  if (request.representative) debtor.representative = request.representative;
+  const debtor = debtorIdentityOf(claims, request);
   const invoices = claims.map((c) => c.invoiceNumber);
   const t = totalsOf(claims, today, settings);
-  const professional = claims.every(isProfessional);
   const warnings: string[] = [];
   if (claims.some(isPaid)) warnings.push("Une facture choisie est déjà soldée.");
   if (claims.some((c) => c.disputed))
@@ -132,20 +131,20 @@ export function composeLetter(
     case "formalNotice": {
       const notice = buildFormalNotice({
         client: head.client,
-        ...(email ? { email } : {}),
         claims,
         today,
         settings,
+        debtor,
         previousReminders: previousReminderDates(claims, journal),
       });
-      return result(notice.letter, email ? notice.email : null);
+      return { ...result(notice.letter, email ? notice.email : null), attachment: notice.copy };
     }
     case "handover":
       return result(
         buildHandoverDossier({
           client: head.client,
-          ...(email ? { email } : {}),
           claims,
+          debtor,
           today,
           settings,
           timeline: timelineOf(journal, head.client, invoices),
@@ -181,7 +180,8 @@ export function composeLetter(
       return result(doc, covering(doc));
     }
     case "partialSettlement": {
-      const owed = request.amount ?? (professional ? t.total : t.outstanding);
+      // The sum settled is the table's: the articles and the table never disagree.
+      const { owed } = settlementFigures(claims, today, settings);
       if (!request.settlement)
         throw new Refusal("Indiquez le montant réglé par le client et la date limite.");
       const problem = partialSettlementProblem(owed, request.settlement.amount);
@@ -193,7 +193,6 @@ export function composeLetter(
         claims,
         today,
         settings,
-        owed,
         settlement: request.settlement.amount,
         payBy,
       });

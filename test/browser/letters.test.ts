@@ -1,8 +1,24 @@
 // Every letter of the sidebar: previewed first (nothing created), then generated as a Doc
 // and its PDF in the debtor's Drive folder, and linked in the Journal.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderPdf } from "../../sandbox/files/pdf";
 import { journal, launch, open, openDossier, statusText } from "./harness.js";
+
+const dir = mkdtempSync(join(tmpdir(), "recouvra-letters-"));
+
+/** The PDF as its reader sees it, through pdftotext; wrapped lines read as one. */
+function pdfText(bytes: Uint8Array, name: string): string {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
+    .replace(/[\u00a0\u202f]/g, " ")
+    .replace(/\s+/g, " ");
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,10 +35,23 @@ const LETTERS: {
   step: string;
   fill?: Record<string, string>;
   preview: RegExp;
+  /** What the PDF, read back, must say. */
+  pdf?: RegExp[];
 }[] = [
   { kind: "courtesy", step: "Relance de courtoisie", preview: /Sauf erreur de notre part/ },
   { kind: "firm", step: "Relance ferme", preview: /reste(nt)? impayée/ },
-  { kind: "formalNotice", step: "Mise en demeure", preview: /mettons en demeure/ },
+  {
+    kind: "formalNotice",
+    step: "Mise en demeure",
+    preview: /mettons en demeure/,
+    pdf: [
+      /Lettre recommandée avec accusé de réception Objet : mise en demeure de payer/,
+      /dans un délai de 8 jours à compter de la réception de la présente/,
+      /Détail des pénalités de retard/,
+      /\(estimé\)/,
+      /Données personnelles : Imprimerie Durand SARL traite vos nom/,
+    ],
+  },
   {
     kind: "paymentPlan",
     step: "Proposition d'échéancier",
@@ -33,18 +62,33 @@ const LETTERS: {
     kind: "acknowledgment",
     step: "Reconnaissance de dette",
     fill: { "Montant (€)": "1 850,50", "Signataire pour le client": "M. Paul Moreau, gérant" },
-    preview: /mille huit cent cinquante euros et cinquante centimes/,
+    preview: /Somme en lettres, de votre main/,
+    pdf: [
+      /la somme de 1 850,50 € en principal\./,
+      /Somme en chiffres, de votre main : _{20,}/,
+      /Somme en lettres, de votre main : _{20,} _{20,}/,
+      /se réserve expressément le droit de réclamer les pénalités de retard/,
+    ],
   },
   {
     kind: "partialSettlement",
     step: "Protocole de remise partielle",
     fill: { "Montant réglé par le client (€)": "4000", "À régler au plus tard le": "2026-12-10" },
-    preview: /renonce au solde/,
+    preview: /remise du solde|renonce au surplus/,
+    pdf: [
+      /PROTOCOLE DE REMISE PARTIELLE DE DETTE|Protocole de remise partielle de dette/,
+      /article 1350 du Code civil/,
+    ],
   },
   {
     kind: "handover",
     step: "Transmission à un professionnel",
-    preview: /Chronologie des échanges/,
+    preview: /Chronologie, facture par facture/,
+    pdf: [
+      /Injonction de payer \(articles 1405 et suivants du Code de procédure civile\)/,
+      /Référé-provision/,
+      /Facture Date Étape ou/,
+    ],
   },
 ];
 
@@ -74,6 +118,11 @@ describe("letters", () => {
         const pdf = sb.drive.files.find((f) => f.name === `${doc?.name}.pdf`);
         expect(pdf, `${letter.kind}: PDF in Drive`).toBeDefined();
         expect(sb.drive.pathOf(pdf?.parentId ?? "")).toBe(`Recouvra/${CLIENT}`);
+        if (doc && letter.pdf) {
+          const text = pdfText(renderPdf(doc), letter.kind);
+          for (const expected of letter.pdf) expect(text, letter.kind).toMatch(expected);
+          expect(text, letter.kind).not.toContain("mille huit cent");
+        }
         const line = [...journal(sb)].reverse().find((l) => l.Étape === letter.step);
         expect(line?.Étape).toBe(letter.step);
         expect(String(line?.Document)).toContain(doc?.id);
@@ -83,5 +132,6 @@ describe("letters", () => {
     } finally {
       await s.close();
     }
-  });
+    // Seven letters generated and four read back through pdftotext, on a shared machine.
+  }, 90_000);
 });

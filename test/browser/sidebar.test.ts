@@ -114,8 +114,12 @@ describe("the sidebar", () => {
       expect(day(ledgerCell(sb, "F-2026-0360", "Suspendu jusqu'au"))).toBe("2026-12-20");
       expect(journal(sb).at(-1)).toMatchObject({ Étape: "Échéancier convenu" });
 
-      // Three days before the first instalment, the daily run recalls it, once.
+      // Three days before the first instalment is a Saturday: nothing leaves. On Monday the
+      // morning run recalls it, once.
       sb.clock.set("2026-12-12T09:00", "Europe/Paris");
+      sb.execute("runDailyRelances", [{ triggerUid: "t1" }], { kind: "trigger" });
+      expect(sb.mails.filter((m) => m.subject.includes("Échéance 1/6"))).toHaveLength(0);
+      sb.clock.set("2026-12-14T09:00", "Europe/Paris");
       sb.execute("runDailyRelances", [{ triggerUid: "t1" }], { kind: "trigger" });
       sb.execute("runDailyRelances", [{ triggerUid: "t1" }], { kind: "trigger" });
       const recalls = sb.mails.filter((m) => m.subject.includes("Échéance 1/6"));

@@ -38,7 +38,7 @@ const INVOICES: Invoice[] = [
 ];
 
 describe("two runs at once", () => {
-  it("the trigger finds a manual run at work: it does nothing and says so", () => {
+  it("the trigger finds a manual run at work: it does nothing and says so, in the Journal too", () => {
     const sb = openLedger(INVOICES.map(invoiceRow), { now: `${TODAY}T08:00` });
     sb.clock.set(`${TODAY}T09:00`, TZ);
     // Another execution (the user's « Lancer les relances du jour ») holds the document lock.
@@ -52,7 +52,17 @@ describe("two runs at once", () => {
     );
     expect(report.actions).toEqual([]);
     expect(sb.mails).toEqual([]);
-    expect(journal(sb)).toHaveLength(before);
+    expect(
+      journal(sb)
+        .slice(before)
+        .map((l) => [l.channel, l.subject, l.outcome]),
+    ).toEqual([
+      [
+        "Système",
+        "une autre exécution de Recouvra est en cours ; rien n'a été fait",
+        "Information",
+      ],
+    ]);
     expect([...ledger(sb).values()].map((l) => l.lastStep)).toEqual(
       INVOICES.map((i) => i.lastStep ?? ""),
     );

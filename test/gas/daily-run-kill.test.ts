@@ -1,6 +1,7 @@
-// A run killed in the middle — after the k-th email for every k, then at every single
-// service call — and the next run: no email twice, nothing lost, and whatever may have
-// gone out unconfirmed is flagged « À vérifier » for a person, in the Journal and the report.
+// A run killed in the middle — after the k-th email for every k, then at every call with an
+// effect — and the next run: no email twice, nothing lost, and whatever may have gone out
+// unconfirmed (the batch under way) is flagged « À vérifier » for a person, in the Journal and
+// the report. The whole sweep of faults is test/gas/daily-run-faults.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index";
 import {
@@ -166,7 +167,7 @@ describe("a run killed in the middle, then the next run", () => {
   }
 
   for (let k = 1; k <= 5; k++) {
-    it(`killed right after the email n° ${k}: not sent again, flagged, the rest sent`, () => {
+    it(`killed right after the email n° ${k}: nothing sent again, the batch's intents flagged « À vérifier »`, () => {
       const sb = fresh();
       let sends = 0;
       sb.onServiceCall(({ key: call, phase }) => {
@@ -177,42 +178,34 @@ describe("a run killed in the middle, then the next run", () => {
       sb.onServiceCall(undefined);
       const second = runOn(sb, TODAY, "10:00");
       checkRecovered(sb, second);
-      // Every email went out exactly once: the killed one by the first run, the rest by the second.
-      expect(sb.mails.map(key).sort()).toEqual([...baseline.mails].sort());
-      const killed = baseline.report.actions.filter((a) => a.to !== "" && a.channel !== "task")[
-        k - 1
-      ];
-      expect(second.toCheck).toEqual([
-        {
-          invoices: killed?.invoices,
-          client: killed?.client,
-          step: killed?.step,
-          at: `${TODAY} 09:00`,
-        },
-      ]);
+      // The batch the kill hit had its intents journaled together, so whatever was not
+      // confirmed may have left: a person checks, nothing is sent twice. An action of a later
+      // batch was never journaled: the rerun does it, once.
+      const journaled = baseline.report.actions.filter((a) => a.channel !== "task");
+      const ofAction = (a: { invoices: string[] }) => a.invoices.join(", ");
       const flagged = journal(sb).filter((l) => l.outcome === "À vérifier");
-      expect(flagged.map((l) => [l.invoices, l.subject])).toEqual([
-        [killed?.invoices.join(", "), killed?.subject],
-      ]);
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(flagged.every((l) => l.at === `${TODAY} 09:00`)).toBe(true);
+      expect(second.toCheck.map(ofAction).sort()).toEqual(flagged.map((l) => l.invoices).sort());
+      // The email the kill followed is flagged; what the rerun does was never journaled.
+      const killedAfter = sb.mails[k - 1];
+      expect(flagged.map((l) => l.subject)).toContain(killedAfter?.subject);
+      const rerun = second.actions.filter((a) => a.channel !== "task").map(ofAction);
+      for (const invoices of rerun) expect(flagged.map((l) => l.invoices)).not.toContain(invoices);
+      expect(journaled.map(ofAction)).toEqual(expect.arrayContaining([...rerun]));
+      const mailsAfterRerun = sb.mails.length;
       // The report says so to the user.
       expect(sb.properties.document.get("recouvra.lastRun")).toContain("toCheck");
-      // Nor the day after, once the line says « À vérifier ».
+      // Nor the day after, once the lines say « À vérifier ».
       const third = runOn(sb, "2026-11-27");
       expect(third.actions).toEqual([]);
       expect(third.toCheck).toEqual([]);
-      expect(sb.mails).toHaveLength(baseline.mails.length);
-      // The second run did exactly what came after the killed one, in priority order.
-      const after = baseline.report.actions.slice(
-        baseline.report.actions.indexOf(killed as never) + 1,
-      );
-      expect(second.actions.map((a) => [a.client, a.step])).toEqual(
-        after.map((a) => [a.client, a.step]),
-      );
+      expect(sb.mails).toHaveLength(mailsAfterRerun);
     });
   }
 
   it("killed at every write, send or creation in turn, before or after it: never twice, nothing lost", () => {
-    expect(baseline.calls).toBeGreaterThan(40);
+    expect(baseline.calls).toBeGreaterThan(20);
     for (let n = 1; n <= baseline.calls; n++) {
       for (const when of ["before", "after"] as const) {
         const sb = fresh();
@@ -231,8 +224,8 @@ describe("a run killed in the middle, then the next run", () => {
         const second = runOn(sb, TODAY, "10:00");
         if (!killed) expect(second.actions).toEqual([]);
         checkRecovered(sb, second);
-        // Only what may have gone out is left for a person: one line at most.
-        expect(second.toCheck.length).toBeLessThanOrEqual(1);
+        // Only the batch under way is left for a person: its six journaled intents at most.
+        expect(second.toCheck.length).toBeLessThanOrEqual(6);
       }
     }
   }, 120_000); // ~50 kills, each two runs: slow when the machine is shared

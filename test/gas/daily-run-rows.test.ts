@@ -176,8 +176,9 @@ describe("hostile text in a client's name", () => {
     expect(lines.map((l) => [l.invoices, l.client])).toEqual([
       ["-F-3", "+33 Plomberie"],
       ["F-1", IMG],
-      ["F-1", IMG], // the mise en demeure's « Poster en LRAR » task, the name as text
       ["@F-2", FORMULA],
+      // the mise en demeure's « Poster en LRAR » task, once its batch is confirmed; the name as text
+      ["F-1", IMG],
     ]);
     for (const l of lines) expect(l.formulas.filter((f) => f !== "")).toEqual([]);
     // The ledger itself keeps the user's text, and « Dernière étape » landed by N° facture.

@@ -147,13 +147,16 @@ describe("Initialiser le classeur", () => {
   });
 });
 
-describe("the daily trigger", () => {
+describe("the hourly trigger", () => {
   it("is created once however often it is switched on, and removed when switched off", () => {
     const sb = openLedger([], { now: `${TODAY}T08:00` });
     sb.run("enableAutoRelances");
+    expect(sb.ui.toasts.at(-1)?.message).toBe(
+      "Relances automatiques activées : chaque jour ouvré dès 9 h, et ce qui reste reprend chaque heure jusqu'à 18 h.",
+    );
     sb.run("enableAutoRelances");
-    expect(sb.triggers.triggers.map((t) => [t.handler, t.schedule.hour])).toEqual([
-      ["runDailyRelances", 9],
+    expect(sb.triggers.triggers.map((t) => [t.handler, t.schedule.every])).toEqual([
+      ["runDailyRelances", { unit: "hours", n: 1 }],
     ]);
     expect(sb.ui.toasts.at(-1)?.message).toContain("étaient déjà actives");
     sb.run("disableAutoRelances");

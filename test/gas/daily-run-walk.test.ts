@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../sandbox/index";
 import type { EmailModel } from "../../sandbox/model";
 import {
-  addDays,
   COMPANY,
   CREDITOR,
   daysFrom,
@@ -176,10 +175,15 @@ const EXPECTED: [string, string, string, string, string][] = [
   ["2026-12-28", "F-1101", "Atelier Roux", C4, "Dossier"],
 ];
 
-/** Every mise en demeure is followed by its « Poster en LRAR » task in the Journal. */
-const EXPECTED_LINES = EXPECTED.flatMap((e) =>
-  e[3] === C3 ? [e, [e[0], e[1], e[2], C3, "Tâche"] as typeof e] : [e],
-);
+/** Every mise en demeure has its « Poster en LRAR » task in the Journal, written once the
+ * day's batch is confirmed: after that day's other lines. */
+const EXPECTED_LINES = [...new Set(EXPECTED.map((e) => e[0]))].flatMap((d) => {
+  const today = EXPECTED.filter((e) => e[0] === d);
+  const tasks = today
+    .filter((e) => e[3] === C3)
+    .map((e) => [e[0], e[1], e[2], C3, "Tâche"] as (typeof EXPECTED)[number]);
+  return [...today, ...tasks];
+});
 const isLrarTask = (l: JournalLine) =>
   l.channel === "Tâche" && l.subject.startsWith("Poster en LRAR");
 
@@ -233,6 +237,8 @@ describe("sixty days of a ledger under the daily trigger", () => {
   const evenings = new Map<string, Map<string, [unknown, unknown, unknown]>>();
   const triggerErrors: string[] = [];
   let lines: JournalLine[] = [];
+  /** The run's own lines: « jour sans envoi » on weekends and holidays. */
+  let notes: JournalLine[] = [];
 
   beforeAll(() => {
     sb = openLedger(INVOICES.map(invoiceRow), { now: "2026-11-02T08:00" });
@@ -261,14 +267,24 @@ describe("sixty days of a ledger under the daily trigger", () => {
         ) as Map<string, [unknown, unknown, unknown]>,
       );
     }
-    lines = journal(sb);
+    lines = journal(sb).filter((l) => l.channel !== "Système");
+    notes = journal(sb).filter((l) => l.channel === "Système");
   });
 
-  it("runs every morning at 9:00 without a failure", () => {
+  it("wakes up every hour without a failure; works at 9:00; says on weekends and holidays that it waits", () => {
     expect(triggerErrors).toEqual([]);
-    expect(sb.triggers.runs).toHaveLength(60);
-    expect(sb.triggers.runs.every((r) => r.at.toISOString().endsWith("T08:00:00.000Z"))).toBe(true);
-    expect(lines.filter((l) => l.outcome !== "Envoyé" && l.channel === "Système")).toEqual([]);
+    // Hourly from the first 9:00 to the last day's 20:00.
+    expect(sb.triggers.runs.length).toBeGreaterThanOrEqual(59 * 24);
+    const idle = daysFrom("2026-11-02", "2026-12-31").filter((d) => !isBusinessDay(d));
+    expect(notes.map((l) => [l.day, l.at.slice(11), l.outcome])).toEqual(
+      idle.map((d) => [d, "09:00", "Information"]),
+    );
+    expect(notes[0]?.subject).toBe(
+      "samedi : aucun envoi aujourd'hui, les relances reprennent le lundi 09/11/2026",
+    );
+    expect(notes.find((l) => l.day === "2026-11-11")?.subject).toBe(
+      "jour férié : aucun envoi aujourd'hui, les relances reprennent le jeudi 12/11/2026",
+    );
   });
 
   it("takes each step of the ladder on the day docs/ladder.md gives, and nothing else", () => {
@@ -411,24 +427,25 @@ describe("sixty days of a ledger under the daily trigger", () => {
       const text = plain(doc);
       const invoices = l.invoices.split(", ");
       const a = amountsOn(invoices, l.day);
-      const deadline = frDate(addDays(l.day, 8));
+      const fromReceipt = "dans un délai de 8 jours à compter de la réception de la présente";
       expect(text).toContain("mise en demeure");
+      expect(text).toContain("Lettre recommandée avec accusé de réception");
       expect(text).toContain(CREDITOR["Raison sociale"]);
-      expect(text).toContain(`SIREN ${CREDITOR.SIREN}`);
+      expect(text).toContain("SIREN 812 345 678");
       expect(text).toContain(l.client);
       for (const n of invoices) expect(text).toContain(n);
       expect(text).toContain(`Principal restant dû : ${euros(a.principal)}`);
-      expect(text).toContain(`au plus tard le ${deadline}`);
+      expect(text).toContain(fromReceipt);
       if (a.indemnity > 0) {
         expect(text).toContain(`Pénalités de retard au ${frDate(l.day)}`);
         expect(text).toMatch(new RegExp(`\\) : ${euros(a.penalties)}`));
         expect(text).toContain(
-          `(article D441-5 du Code de commerce, 40 € par facture) : ${euros(a.indemnity)}`,
+          `(articles L441-10 et D441-5 du Code de commerce, 40 € par facture) : ${euros(a.indemnity)}`,
         );
         expect(text).toContain(`Total : ${euros(a.total)}`);
       } else {
         expect(text).not.toMatch(/Pénalités|D441-5/);
-        expect(text).toContain("intérêts au taux légal");
+        expect(text).toContain("intérêts au taux de l'intérêt légal");
       }
       if (l.channel === "Courrier") {
         // No address: a letter to post, no email.
@@ -440,17 +457,17 @@ describe("sixty days of a ledger under the daily trigger", () => {
       expect(m.attachments).toHaveLength(1);
       expect(m.attachments[0]?.contentType).toBe("application/pdf");
       expect(m.attachments[0]?.name).toBe(
-        `Mise en demeure — ${l.client} — ${invoices.join(", ")} — ${l.day}.pdf`,
+        `Mise en demeure — ${l.client} — ${invoices.join(", ")} — ${l.day} (copie).pdf`,
       );
       expect(new TextDecoder("latin1").decode(m.attachments[0]?.bytes.slice(0, 5))).toBe("%PDF-");
       for (const body of bodies(m)) {
         expect(body).toContain(euros(a.total));
-        expect(body).toContain(`au plus tard le ${deadline}`);
+        expect(body).toContain(fromReceipt);
       }
     }
     // Boulangerie, 23/11: 1 850 € + 240 €, 21 days late: 12,93 € + 1,68 €, + 80 €.
     expect(plain(mailOf("2026-11-23", "F-101, F-102").body)).toContain(
-      "la somme de 2 184,61 € au plus tard le 01/12/2026",
+      "la somme de 2 184,61 € dans un délai de 8 jours à compter de la réception de la présente",
     );
   });
 
@@ -477,10 +494,13 @@ describe("sixty days of a ledger under the daily trigger", () => {
         sb.mails.filter((m) => m.to === debtorEmail && m.date.toISOString().startsWith(l.day)),
       ).toEqual([]);
     }
-    // Fourteen Docs in all: 7 letters, 7 dossiers, each with its PDF in the debtor's folder.
-    expect(sb.documents).toHaveLength(14);
+    // 7 letters to post, 7 dossiers, and the copy of each letter emailed, each with its PDF
+    // in the debtor's folder.
+    const emailed = lines.filter((x) => x.step === C3 && x.channel === "Courrier + email").length;
+    expect(emailed).toBeGreaterThan(0);
+    expect(sb.documents).toHaveLength(14 + emailed);
     const pdfs = sb.drive.files.filter((f) => f.mimeType === "application/pdf");
-    expect(pdfs).toHaveLength(14);
+    expect(pdfs).toHaveLength(14 + emailed);
   });
 
   it("tasks instead of emails for a debtor without an address", () => {

@@ -104,7 +104,7 @@ describe("a letter composed in the sidebar", () => {
     expect(text(documentToText(signed.document))).toContain("15/02/2027");
     expect(() =>
       composeLetter({ ...request("firm"), kind: "paymentPlan", plan: { ...plan, count: 30 } }, ctx),
-    ).toThrow(/24 mois \(article 1343-5 du Code civil\)/);
+    ).toThrow(/limite un échéancier amiable à 24 mois \(.*article 1343-5 du Code civil\)/);
     expect(() => composeLetter({ ...request("firm"), kind: "paymentPlan" }, ctx)).toThrow(
       "Indiquez le nombre d'échéances, la première date et la périodicité.",
     );

@@ -1,50 +1,77 @@
-// The reconnaissance de dette the debtor signs: both parties identified, the sum in
-// figures and in words (Code civil 1376 asks for the handwritten mention of both), its
-// cause (the invoices), the schedule if any. Signed, it restarts prescription (2240).
-import { amountInWords } from "../amount-in-words";
+// The reconnaissance de dette the debtor signs: both parties identified, its cause (the
+// invoices), the schedule if any. Code civil 1376: the debtor writes the sum in figures and
+// in letters by his own hand, so the document leaves ruled blank lines for it and never
+// pre-types it. Between professionals, the principal is acknowledged and the penalties and
+// the 40 € expressly reserved (L441-10, D441-5 C. com.): signing does not waive them.
+// Signed, it restarts prescription (C. civ. 2240).
 import type { CalendarDate } from "../calendar-date";
 import type { Claim } from "../claim";
 import type { Instalment } from "../payment-plan";
 import type { RecoverySettings } from "../settings";
-import { euros, invoiceTable, letterhead, longFrenchDate } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
-import { ACCELERATION_CLAUSE, type DebtorIdentity, scheduleTable } from "./payment-plan-proposal";
+import {
+  type DebtorIdentity,
+  euros,
+  formatSiren,
+  invoiceTable,
+  letterhead,
+  longFrenchDate,
+  privacyNotice,
+} from "./common";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
+import { ACCELERATION_CLAUSE, scheduleTable } from "./payment-plan-proposal";
 
 export interface AcknowledgmentInput {
   debtor: DebtorIdentity;
   claims: readonly Claim[];
   today: CalendarDate;
   settings: RecoverySettings;
+  /** The principal acknowledged. */
   total: number;
   /** The agreed schedule, when the debt is paid in instalments. */
   instalments?: readonly Instalment[];
 }
 
+/** A ruled line to write on by hand. */
+export const RULED_LINE = "_".repeat(60);
+
 export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument {
   const { debtor, claims, today, settings, total } = input;
   const { creditor } = settings;
   const invoices = claims.map((c) => c.invoiceNumber);
+  const plural = invoices.length > 1;
   const signer = debtor.representative
     ? `${debtor.representative}, agissant pour le compte de ${debtor.name}`
     : debtor.name;
+  const professional = debtor.professional ?? claims.every((c) => c.clientType === "Professionnel");
   const blocks: Block[] = [
     { kind: "title", text: "Reconnaissance de dette" },
     paragraph(bold("Entre le créancier :")),
     letterhead(creditor),
     paragraph(bold("Et le débiteur :")),
     paragraph(
-      [debtor.name, debtor.representative ?? "", debtor.address ?? "", debtor.email ?? ""]
+      [
+        debtor.name,
+        debtor.representative ?? "",
+        debtor.siren ? `SIREN ${formatSiren(debtor.siren)}` : "",
+        debtor.address ?? "Adresse : ……………………………………………………………",
+      ]
         .map((l) => l.trim())
         .filter((l) => l !== "")
         .join("\n"),
     ),
     paragraph(
-      `Je soussigné(e), ${signer}, reconnais devoir à ${creditor.companyName || "la société créancière"} la somme de `,
-      bold(amountInFiguresAndWords(total)),
-      `, au titre ${invoices.length > 1 ? "des factures" : "de la facture"} ci-dessous, restée${invoices.length > 1 ? "s" : ""} impayée${invoices.length > 1 ? "s" : ""} à ce jour :`,
+      `Je soussigné(e), ${signer}, reconnais devoir à ${creditor.companyName || "la société créancière"}, au titre ${plural ? "des factures" : "de la facture"} ci-dessous, restée${plural ? "s" : ""} impayée${plural ? "s" : ""} à ce jour, la somme de `,
+      bold(euros(total)),
+      professional ? " en principal." : ".",
     ),
     invoiceTable(claims, today, settings, false),
   ];
+  if (professional)
+    blocks.push(
+      paragraph(
+        "Cette reconnaissance porte sur le principal. Le créancier se réserve expressément le droit de réclamer les pénalités de retard (article L441-10 du Code de commerce) et l'indemnité forfaitaire pour frais de recouvrement de 40 € par facture (article D441-5 du même code), dues de plein droit et non comprises dans la somme ci-dessus.",
+      ),
+    );
   if (input.instalments && input.instalments.length > 0) {
     blocks.push(
       paragraph("Je m'engage à régler cette somme selon l'échéancier suivant :"),
@@ -59,23 +86,21 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
       `Fait à ${creditor.city || "……………………"}, le ${longFrenchDate(today)}, en deux exemplaires originaux.`,
     ),
     paragraph(
+      bold("À recopier de votre main (article 1376 du Code civil) : "),
       text(
-        "Mention manuscrite du débiteur, en chiffres et en lettres (article 1376 du Code civil) :\n",
+        "écrivez ci-dessous « Bon pour reconnaissance de dette de la somme de », puis la somme, en chiffres et en lettres.",
       ),
-      text(
-        `« Bon pour reconnaissance de dette de la somme de ${amountInFiguresAndWords(total)} »\n\n`,
-      ),
+    ),
+    paragraph(text(`Somme en chiffres, de votre main :\n${RULED_LINE}`)),
+    paragraph(text(`Somme en lettres, de votre main :\n${RULED_LINE}\n${RULED_LINE}`)),
+    paragraph(
       text("Signature du débiteur :\n\n\n"),
       text(`Pour le créancier, ${creditor.signature || creditor.companyName}`),
     ),
+    privacyNotice(creditor),
   );
   return {
-    title: `Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Reconnaissance de dette — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
-}
-
-/** « 1 850,50 € (mille huit cent cinquante euros et cinquante centimes) ». */
-export function amountInFiguresAndWords(amount: number): string {
-  return `${euros(amount)} (${amountInWords(amount)})`;
 }

@@ -3,7 +3,9 @@
 import { type ClaimAmounts, claimAmounts } from "../amounts-due";
 import { type CalendarDate, dayOf, formatFrenchDate, monthOf, yearOf } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
-import { formatEuros, roundToCent } from "../money";
+import { formatEuros, formatPercent, roundToCent } from "../money";
+import { penaltyBreakdown } from "../penalty-breakdown";
+import { halfYearOf } from "../rates";
 import type { Creditor, RecoverySettings } from "../settings";
 import { type Block, bold, paragraph, type Run, text } from "./document";
 
@@ -166,11 +168,48 @@ export function paymentBlocks(creditor: Creditor, invoices: readonly string[]): 
   return [paragraph(bold("Pour régler")), { kind: "list", items: lines }];
 }
 
-export function signatureBlock(creditor: Creditor): Block {
-  const lines = [creditor.signature, creditor.companyName, creditor.phone, creditor.email].filter(
-    (l) => l !== "",
-  );
+/** Who writes: the raison sociale, its address and SIREN (every message identifies the
+ * creditor, reminders included), then how to reach it. */
+export function signatureBlock(creditor: Creditor, withSignature = true): Block {
+  const lines = [
+    withSignature ? creditor.signature : "",
+    creditor.companyName,
+    creditor.address,
+    creditor.siren ? `SIREN ${formatSiren(creditor.siren)}` : "",
+    [creditor.phone, creditor.email].filter((x) => x !== "").join(" — "),
+  ]
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   return paragraph(lines.join("\n"));
+}
+
+/** Who writes, under a user's own wording that signs with {{signature}} or not. */
+export function creditorIdentityBlock(creditor: Creditor): Block {
+  return signatureBlock(creditor, false);
+}
+
+/** "512345678" → "512 345 678". */
+export function formatSiren(siren: string): string {
+  const digits = siren.replace(/\D/g, "");
+  return digits.length === 9
+    ? digits.replace(/(\d{3})(\d{3})(\d{3})/, "$1\u00a0$2\u00a0$3")
+    : siren;
+}
+
+/** The information RGPD articles 13 and 14 owe the debtor, short, at the foot of every
+ * message and letter: who processes, why, on what basis, how long, who receives, rights. */
+export function privacyNotice(creditor: Creditor): Block {
+  const who = creditor.companyName || "Le créancier";
+  const contact = creditor.email ? ` en écrivant à ${creditor.email}` : " par courrier";
+  return {
+    kind: "paragraph",
+    runs: [
+      {
+        text: `Données personnelles : ${who} traite vos nom, coordonnées et factures pour le recouvrement de sa créance (intérêt légitime, article 6.1.f du RGPD). Elles ne sont communiquées qu'à un commissaire de justice ou à un avocat en cas de transmission du dossier, et sont conservées jusqu'au règlement, puis tant que la loi permet d'agir en justice ou impose de garder les pièces comptables (10 ans au plus). Vous pouvez y accéder, les faire rectifier ou effacer, vous opposer à leur traitement ou le faire limiter${contact}, et saisir la CNIL (cnil.fr).`,
+        italic: true,
+      },
+    ],
+  };
 }
 
 /** The creditor's letterhead for letters and dossiers. */
@@ -178,10 +217,113 @@ export function letterhead(creditor: Creditor): Block {
   const lines = [
     creditor.companyName,
     creditor.address,
-    creditor.siren ? `SIREN ${creditor.siren}` : "",
+    creditor.siren ? `SIREN ${formatSiren(creditor.siren)}` : "",
     [creditor.phone, creditor.email].filter((x) => x !== "").join(" — "),
   ].filter((l) => l !== "");
   return paragraph(
     ...lines.map((l, i) => (i === 0 ? bold(`${l}\n`) : text(i < lines.length - 1 ? `${l}\n` : l))),
   );
+}
+
+/** Who the debtor is, as the letters name them. */
+export interface DebtorIdentity {
+  name: string;
+  email?: string;
+  /** Postal address, several lines allowed. */
+  address?: string;
+  /** The person signing for a company: « M. Paul Moreau, gérant ». */
+  representative?: string;
+  /** A professional debtor's SIREN. */
+  siren?: string;
+  professional?: boolean;
+}
+
+/** The debtor as the ledger knows it (Adresse, SIREN), what the user typed winning. */
+export function debtorIdentityOf(
+  claims: readonly Claim[],
+  typed: { address?: string | undefined; representative?: string | undefined } = {},
+): DebtorIdentity {
+  const head = claims[0];
+  const debtor: DebtorIdentity = {
+    name: head?.client ?? "",
+    professional: claims.length > 0 && claims.every(isProfessional),
+  };
+  const email = claims.find((c) => c.email)?.email;
+  if (email) debtor.email = email;
+  const address = typed.address?.trim() || claims.find((c) => c.address?.trim())?.address?.trim();
+  if (address) debtor.address = address;
+  const siren = claims.find((c) => c.siren?.trim())?.siren?.trim();
+  if (siren) debtor.siren = siren;
+  if (typed.representative?.trim()) debtor.representative = typed.representative.trim();
+  return debtor;
+}
+
+/** The addressee of a letter: name, signatory, SIREN, postal address — never an email
+ * address. A letter to be posted without an address says so, for the user to fill in. */
+export function debtorBlock(debtor: DebtorIdentity, toBePosted = false): Block {
+  const lines = [
+    debtor.representative ? `À l'attention de ${debtor.representative}` : "",
+    debtor.siren ? `SIREN ${formatSiren(debtor.siren)}` : "",
+    debtor.address ?? (toBePosted ? "[adresse postale manquante : à compléter avant l'envoi]" : ""),
+  ]
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  return {
+    kind: "paragraph",
+    align: "right",
+    runs: [bold(debtor.name), ...lines.map((l) => text(`\n${l}`))],
+  };
+}
+
+/** « 1er semestre 2026 ». */
+export function halfYearLabel(d: CalendarDate): string {
+  const [year, half] = halfYearOf(d).split("-S");
+  return `${half === "1" ? "1er" : "2e"} semestre ${year}`;
+}
+
+/** A rate as printed, marked « estimé » when the half-year's official figure is not yet in
+ * « Paramètres » and the last known one stands in. */
+export function rateText(rate: number, official: boolean): string {
+  return official ? formatPercent(rate) : `${formatPercent(rate)} (estimé)`;
+}
+
+/** The penalties split per invoice and half-year, with days and rate, so that anyone can
+ * redo the sum (L441-10 II: the rate of each half-year), then what an estimate means. */
+export function penaltyTableBlocks(
+  claims: readonly Claim[],
+  today: CalendarDate,
+  settings: RecoverySettings,
+): Block[] {
+  const lines = penaltyBreakdown(claims, today, settings.rates);
+  if (lines.length === 0) return [];
+  const total = Math.round(lines.reduce((s, l) => s + l.amount * 100, 0)) / 100;
+  const blocks: Block[] = [
+    paragraph(
+      "Détail des pénalités de retard : montant restant dû × taux annuel × jours de retard / 365, par semestre (taux directeur de la BCE au 1er janvier ou au 1er juillet, majoré de 10 points) :",
+    ),
+    {
+      kind: "table",
+      header: ["Facture", "Période", "Jours", "Taux annuel", "Montant dû", "Pénalités"],
+      rows: lines.map((l) => [
+        l.invoice,
+        `du ${frDate(l.from)} au ${frDate(l.to)}`,
+        String(l.days),
+        rateText(l.rate, l.official),
+        euros(l.base),
+        euros(l.amount),
+      ]),
+      footer: ["Total", "", "", "", "", euros(total)],
+      numeric: [false, false, true, true, true, true],
+    },
+  ];
+  const estimated = [
+    ...new Set(lines.filter((l) => !l.official).map((l) => halfYearLabel(l.from))),
+  ];
+  if (estimated.length > 0)
+    blocks.push(
+      paragraph(
+        `Taux « estimé » (${estimated.join(", ")}) : le taux officiel de ce semestre n'étant pas encore reporté dans nos paramètres, le dernier taux publié a été appliqué ; le montant sera ajusté au taux officiel.`,
+      ),
+    );
+  return blocks;
 }

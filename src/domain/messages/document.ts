@@ -21,6 +21,20 @@ export interface MessageDocument {
   blocks: Block[];
 }
 
+/** A title or a subject on one line: a line break typed in a cell (a client's name, an
+ * invoice number) must never reach an email header or a Doc's name, where it would start a
+ * new header. */
+export function oneLine(t: string): string {
+  let out = "";
+  for (const ch of t) {
+    const code = ch.charCodeAt(0);
+    const control =
+      code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
+    out += control ? " " : ch;
+  }
+  return out.replace(/ {2,}/g, " ").trim();
+}
+
 export const text = (t: string): Run => ({ text: t });
 export const bold = (t: string): Run => ({ text: t, bold: true });
 export const paragraph = (...runs: (Run | string)[]): Block => ({

@@ -6,6 +6,8 @@ import type { Claim } from "../claim";
 import { FREQUENCIES, type Frequency, type Instalment, MAX_PLAN_MONTHS } from "../payment-plan";
 import type { RecoverySettings } from "../settings";
 import {
+  type DebtorIdentity,
+  debtorBlock,
   euros,
   frDate,
   invoicesPhrase,
@@ -14,30 +16,12 @@ import {
   letterhead,
   longFrenchDate,
   paymentBlocks,
+  privacyNotice,
   signatureBlock,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
 
-/** Who the debtor is, as the letters name them. */
-export interface DebtorIdentity {
-  name: string;
-  email?: string;
-  /** Postal address, several lines allowed. */
-  address?: string;
-  /** The person signing for a company: « M. Paul Moreau, gérant ». */
-  representative?: string;
-}
-
-export function debtorBlock(debtor: DebtorIdentity): Block {
-  const lines = [debtor.name, debtor.representative ?? "", debtor.address ?? "", debtor.email ?? ""]
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-  return {
-    kind: "paragraph",
-    align: "right",
-    runs: lines.map((l, i) => (i === 0 ? bold(l) : text(`\n${l}`))),
-  };
-}
+export { type DebtorIdentity, debtorBlock } from "./common";
 
 export function scheduleTable(instalments: readonly Instalment[]): Block {
   const total = instalments.reduce((s, i) => s + Math.round(i.amount * 100), 0) / 100;
@@ -90,7 +74,7 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
     ),
     scheduleTable(instalments),
     paragraph(
-      `Cet échéancier ne dépasse pas ${MAX_PLAN_MONTHS} mois. Tant que les échéances sont respectées, nous suspendons toute relance.`,
+      `Tant que les échéances sont respectées, nous suspendons toute relance (nos échéanciers ne dépassent pas ${MAX_PLAN_MONTHS} mois).`,
     ),
     paragraph(bold("Clause de déchéance du terme : "), text(ACCELERATION_CLAUSE)),
     ...paymentBlocks(creditor, invoices),
@@ -104,9 +88,10 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
     paragraph(
       text(`Pour ${debtor.name}, le ……/……/………… — « Bon pour accord » et signature :\n\n\n`),
     ),
+    privacyNotice(creditor),
   ];
   return {
-    title: `Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`,
+    title: oneLine(`Proposition d'échéancier — ${debtor.name} — ${invoices.join(", ")} — ${today}`),
     blocks,
   };
 }
@@ -125,7 +110,7 @@ export function buildInstalmentReminder(input: InstalmentReminderInput): Message
   const company = settings.creditor.companyName;
   const title = `Échéance ${instalment.number}/${input.count} du ${frDate(instalment.date)} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(
@@ -139,6 +124,7 @@ export function buildInstalmentReminder(input: InstalmentReminderInput): Message
       paragraph("Si votre règlement est déjà parti, merci de ne pas tenir compte de ce message."),
       paragraph("Cordialement,"),
       signatureBlock(settings.creditor),
+      privacyNotice(settings.creditor),
     ],
   };
 }
@@ -153,7 +139,7 @@ export function buildCoveringEmail(
   const company = settings.creditor.companyName;
   const title = `${what} — ${invoicesShort(invoices, false)}`;
   return {
-    title: company ? `${company} — ${title}` : title,
+    title: oneLine(company ? `${company} — ${title}` : title),
     blocks: [
       paragraph("Madame, Monsieur,"),
       paragraph(`Vous trouverez ci-joint le document « ${letterTitle} ».`),
@@ -162,6 +148,7 @@ export function buildCoveringEmail(
       ),
       paragraph("Cordialement,"),
       signatureBlock(settings.creditor),
+      privacyNotice(settings.creditor),
     ],
   };
 }

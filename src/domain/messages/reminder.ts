@@ -1,10 +1,16 @@
 // Steps 1 and 2: the courtesy reminder and the firm reminder, by email, in the tone of the
 // debtor's profile. Firm, never threatening: only what the law provides is mentioned.
 import { addDays, type CalendarDate } from "../calendar-date";
-import { type Claim, isProfessional } from "../claim";
+import {
+  type Claim,
+  isVeryLate as isClaimVeryLate,
+  isProfessional,
+  VERY_LATE_DAYS,
+} from "../claim";
 import { FIRM_REMINDER_DEADLINE_DAYS, type Profile } from "../ladder";
 import type { RecoverySettings } from "../settings";
 import {
+  creditorIdentityBlock,
   euros,
   frDate,
   invoicesPhrase,
@@ -12,10 +18,11 @@ import {
   invoiceTable,
   ofInvoicesPhrase,
   paymentBlocks,
+  privacyNotice,
   signatureBlock,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, paragraph } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph } from "./document";
 import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface ReminderInput {
@@ -26,6 +33,11 @@ export interface ReminderInput {
   settings: RecoverySettings;
   /** The date of the previous reminder, if any, to recall it. */
   previousContact?: CalendarDate;
+}
+
+/** One very late invoice makes the message no « simple oubli ». */
+export function isVeryLate(claims: readonly Claim[], today: CalendarDate): boolean {
+  return claims.some((c) => isClaimVeryLate(c, today));
 }
 
 /** Days given by the firm reminder ("sous huitaine"): the ladder waits for them. */
@@ -49,14 +61,24 @@ function courtesyBody(profile: Profile, input: ReminderInput, due: string): Bloc
     profile === "Fidèle"
       ? "Nous vous remercions de la confiance que vous nous accordez."
       : undefined;
-  const body = [
-    paragraph(
-      `Sauf erreur de notre part, nous n'avons pas encore reçu le règlement ${ofInvoicesPhrase(input.claims.map((c) => c.invoiceNumber))}, arrivée${input.claims.length > 1 ? "s" : ""} à échéance ${due}.`,
-    ),
-    paragraph(
-      "Il s'agit peut-être d'un simple oubli : si votre paiement est déjà en cours, merci de ne pas tenir compte de ce message.",
-    ),
-  ];
+  const plural = input.claims.length > 1 ? "s" : "";
+  const body = isVeryLate(input.claims, input.today)
+    ? [
+        paragraph(
+          `Sauf erreur de notre part, le règlement ${ofInvoicesPhrase(input.claims.map((c) => c.invoiceNumber))}, arrivée${plural} à échéance ${due}, ne nous est toujours pas parvenu, plus de ${VERY_LATE_DAYS} jours après cette date.`,
+        ),
+        paragraph(
+          "Nous vous remercions de bien vouloir procéder à ce règlement dès réception de ce message ; s'il est déjà parti, merci de ne pas tenir compte de ce rappel.",
+        ),
+      ]
+    : [
+        paragraph(
+          `Sauf erreur de notre part, nous n'avons pas encore reçu le règlement ${ofInvoicesPhrase(input.claims.map((c) => c.invoiceNumber))}, arrivée${plural} à échéance ${due}.`,
+        ),
+        paragraph(
+          "Il s'agit peut-être d'un simple oubli : si votre paiement est déjà en cours, merci de ne pas tenir compte de ce message.",
+        ),
+      ];
   if (profile === "Fidèle") {
     body.push(
       paragraph(
@@ -140,7 +162,7 @@ export function buildReminder(input: ReminderInput): MessageDocument {
   const amount = paragraph("Montant à régler : ", bold(euros(owed)), ".");
   const payment = paymentBlocks(settings.creditor, invoices);
   const builtIn: MessageDocument = {
-    title: subject(input),
+    title: oneLine(subject(input)),
     blocks: [
       paragraph("Madame, Monsieur,"),
       ...(step === 1 ? courtesyBody(profile, input, due) : firmBody(profile, input, phrase)),
@@ -154,6 +176,7 @@ export function buildReminder(input: ReminderInput): MessageDocument {
       ),
       paragraph("Cordialement,"),
       signatureBlock(settings.creditor),
+      privacyNotice(settings.creditor),
     ],
   };
   const values = templateValues({
@@ -164,10 +187,14 @@ export function buildReminder(input: ReminderInput): MessageDocument {
     deadline: addDays(today, FIRM_REMINDER_DAYS),
     lastContact: input.previousContact,
   });
-  return applyTemplate(templateFor(settings.templates, step, profile), values, builtIn, [
-    table,
-    amount,
-    ...(step === 2 ? lateFeesMention(claims) : []),
-    ...payment,
-  ]);
+  const template = templateFor(settings.templates, step, profile);
+  // A very late invoice is no « oubli », whatever the user's wording says.
+  const forgetful = template !== undefined && /oubli/i.test(`${template.subject} ${template.body}`);
+  return applyTemplate(
+    forgetful && isVeryLate(claims, today) ? undefined : template,
+    values,
+    builtIn,
+    [table, amount, ...(step === 2 ? lateFeesMention(claims) : []), ...payment],
+    [creditorIdentityBlock(settings.creditor), privacyNotice(settings.creditor)],
+  );
 }

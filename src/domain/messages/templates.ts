@@ -10,7 +10,7 @@ import { formatEuros } from "../money";
 import type { Creditor } from "../settings";
 import { normalizeKey } from "../text";
 import { paymentReference } from "./common";
-import { type Block, type MessageDocument, paragraph } from "./document";
+import { type Block, type MessageDocument, oneLine, paragraph } from "./document";
 
 /** The emails a template may word: 1 and 2 are the reminders, 3 the formal notice's email. */
 export type TemplateStep = 1 | 2 | 3;
@@ -68,6 +68,31 @@ export function placeholderOf(name: string): Placeholder | undefined {
 const FEE_WORDING =
   /p[ée]nalit[ée]|indemnit[ée]|frais\s+de\s+recouvrement|\b40\s*(€|euros?)|\b[LD]\.?\s*441/i;
 
+// Words that threaten what an amicable reminder has no right to threaten (docs/law.md): a
+// seizure needs an enforceable title (L111-2 CPCE), a « fichier des mauvais payeurs » does
+// not exist for a private creditor (the FICP is the Banque de France's, for credit only),
+// an unpaid invoice is no criminal matter, and « huissier » (now commissaire de justice)
+// is used as a threat. The mise en demeure names the possible next step, in measured words.
+const THREATS: readonly RegExp[] = [
+  /\bsaisies?\b|\bsaisi\w*\s+(de\s+)?(vos|votre|ses|son|leurs?)\b/i,
+  /\bhuissiers?\b/i,
+  /\bfichiers?\b|\bfich[ée]/i,
+  /\bmauvais\s+payeurs?\b/i,
+  /\bplaintes?\b/i,
+  /\bp[ée]nal(e|es|ement)?\b|\bpoursuites?\s+p[ée]nales?\b/i,
+  /\bescroquerie\b|\bprison\b|\bpolice\b|\bgendarmerie\b/i,
+  /\binterdit(e)?\s+bancaire\b|\bbanque\s+de\s+france\b/i,
+  /\bexpulsion\b|\bsaisie\s+sur\s+salaire\b|\bvos\s+biens\b/i,
+];
+
+/** The threatening words of `text`, as written there. */
+export function threatsIn(text: string): string[] {
+  return THREATS.flatMap((pattern) => {
+    const m = pattern.exec(text);
+    return m ? [m[0]] : [];
+  });
+}
+
 /** What is wrong with a template, in French; empty when it can be used. */
 export function validateTemplate(template: MessageTemplate): string[] {
   const problems: string[] = [];
@@ -84,6 +109,11 @@ export function validateTemplate(template: MessageTemplate): string[] {
       );
     if (/\{\{|\}\}/.test(text.replace(PLACEHOLDER, "")))
       problems.push(`${where}, ${part} : accolades « {{ » et « }} » non appariées`);
+    const threats = threatsIn(text);
+    if (threats.length > 0)
+      problems.push(
+        `${where}, ${part} : menace sans fondement légal refusée (${threats.map((w) => `« ${w} »`).join(", ")}) ; une relance amiable ne peut annoncer ni saisie, ni fichier, ni plainte : la mise en demeure indique seule la suite possible, en termes mesurés`,
+      );
     if (FEE_WORDING.test(text))
       problems.push(
         `${where}, ${part} : pénalités et indemnité de 40 € sont ajoutées d'office pour un client professionnel, jamais pour un particulier ; ne les écrivez pas dans le modèle`,
@@ -240,20 +270,27 @@ export const STARTER_TEMPLATES: Record<TemplateStep, { subject: string; body: st
 
 /** The message in the user's wording when a template is set: its subject and paragraphs
  * replace the built-in ones, the generated `detail` (table, amount, legal mentions, how to
- * pay) goes where {{detail}} stands, or after the text. A blank part keeps the built-in. */
+ * pay) goes where {{detail}} stands, or after the text, and the `footer` (who the creditor
+ * is, the privacy notice) closes it. A blank part keeps the built-in. */
 export function applyTemplate(
   template: MessageTemplate | undefined,
   values: TemplateValues,
   builtIn: MessageDocument,
   detail: readonly Block[],
+  footer: readonly Block[],
 ): MessageDocument {
   if (!template) return builtIn;
   const r = renderTemplate(template, values);
   return {
-    title: r.subject || builtIn.title,
+    title: oneLine(r.subject || builtIn.title),
     blocks:
       template.body.trim() === ""
         ? builtIn.blocks
-        : [...r.before.map((p) => paragraph(p)), ...detail, ...r.after.map((p) => paragraph(p))],
+        : [
+            ...r.before.map((p) => paragraph(p)),
+            ...detail,
+            ...r.after.map((p) => paragraph(p)),
+            ...footer,
+          ],
   };
 }

@@ -3,18 +3,22 @@
 
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
 import { cellText } from "../../domain/cells";
-import { debtorKey, debtorOf } from "../../domain/claim";
+import { debtorOf } from "../../domain/claim";
 import { whyNoMessageToday } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
 import { columnsOfHeaderRow } from "../../domain/headers";
-import { OUTCOMES } from "../../domain/journal";
-import { movesLadderForward } from "../../domain/ladder";
+import { CHANNELS, OUTCOMES } from "../../domain/journal";
 import { paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
 import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
 import { agreedPastPrescription, lastDayToAct } from "../../domain/prescription";
 import { Refusal } from "../../domain/refusal";
+import {
+  type RegisteredLetter,
+  registeredLetterEntry,
+  registeredLetterProblem,
+} from "../../domain/registered-letter";
 import { missingCreditorIdentity } from "../../domain/settings";
 import type {
   ApiParsed,
@@ -30,20 +34,26 @@ import { clientList } from "../../views/clients";
 import { dossierView, plansOfDebtor } from "../../views/dossier";
 import { type ComposedLetter, composeLetter } from "../../views/letters";
 import { workList } from "../../views/work-list";
+import { newPathContext, runBatch } from "../action-path";
 import { sidebarUser } from "../actor";
 import { runDaily } from "../daily-run";
-import { createDocument, documentsLeftOn } from "../documents";
-import { appendJournal, confirmJournal, type JournalRef } from "../journal-sheet";
-import { HEADER_ROW, writeStepsDone } from "../ledger-sheet";
+import { documentsLeftOn } from "../documents";
+import { appendJournal } from "../journal-sheet";
+import { HEADER_ROW, writeStepRepairs } from "../ledger-sheet";
 import { writeLedgerChanges } from "../ledger-updates";
 import { underLock } from "../lock";
-import { recipientCount, sendMessage } from "../mailer";
-import { appendPlan, planSummary, refreshPaymentPlans } from "../plans-sheet";
+import { recipientCount } from "../mailer";
+import { appendPlan, planSummary } from "../plans-sheet";
+import { pendingWorkNote } from "../run-report";
 import { LEDGER_SHEET } from "../sheets";
 import { readSources, type ShellSource } from "./read";
 
 export function getWorkList(): WorkList {
-  return workList(readSources());
+  const src = readSources();
+  const view = workList(src);
+  const pending = pendingWorkNote(src.today);
+  if (pending) view.notes.push(pending);
+  return view;
 }
 
 export function getClients(all: boolean): ClientList {
@@ -120,45 +130,18 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
       throw new Refusal(
         `Avant de créer un courrier, renseignez dans Paramètres : ${missing.join(", ")}.`,
       );
-    if (documentsLeftOn(src.today, src.settings.account) < 1)
+    const attached = to && letter.attachment ? letter.attachment : undefined;
+    if (documentsLeftOn(src.today, src.settings.account) < (attached ? 2 : 1))
       throw new Refusal("Le quota de documents Google du jour est atteint : réessayez demain.");
     const channel =
       letter.kind === "handover"
-        ? "Dossier"
+        ? CHANNELS.dossier
         : sendEmail
           ? letter.ladderStep === 3
-            ? "Courrier + email"
-            : "Email"
-          : "Courrier";
+            ? CHANNELS.letterAndEmail
+            : CHANNELS.email
+          : CHANNELS.letter;
     const client = requireDebtor(src.lines, request.client)[0]?.client ?? request.client;
-    const [row] = appendJournal(
-      [
-        {
-          at: "",
-          invoices: request.invoices,
-          client,
-          step: letter.step,
-          channel,
-          recipient: to,
-          subject: letter.document.title,
-          outcome: OUTCOMES.intent,
-          document: "",
-          by: sidebarUser(),
-        },
-      ],
-      new Date(),
-    );
-    let created: ReturnType<typeof createDocument>;
-    try {
-      created = createDocument(letter.document, client, src.today);
-      if (to && letter.email) sendMessage(to, letter.email, src.settings.creditor, [created.pdf]);
-    } catch (e) {
-      confirmJournal(
-        row as JournalRef,
-        `${OUTCOMES.failed} : ${e instanceof Error ? e.message : String(e)}`,
-      );
-      throw e;
-    }
     // A ladder letter is the step itself: sent, handed over, or to be posted by the user.
     const outcome =
       letter.kind === "handover"
@@ -167,15 +150,55 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
           ? OUTCOMES.sent
           : letter.ladderStep
             ? OUTCOMES.task
-            : "Document créé";
-    confirmJournal(row as JournalRef, outcome, created.docUrl);
-    if (letter.ladderStep !== undefined) {
-      const step = letter.ladderStep;
-      const forward = selectInvoices(requireDebtor(src.lines, request.client), request.invoices)
-        .filter((c) => movesLadderForward(c.lastStep, step))
-        .map((c) => ({ invoice: c.invoiceNumber, step, date: src.today }));
-      writeStepsDone(src.ledger, forward, src.dates);
+            : OUTCOMES.documentCreated;
+    const emailed = letter.email;
+    const ctx = newPathContext({
+      today: src.today,
+      creditor: src.settings.creditor,
+      journal: [...src.journal],
+      emailsLeft: MailApp.getRemainingDailyQuota(),
+      docsLeft: documentsLeftOn(src.today, src.settings.account),
+      stamp: (d) => Utilities.formatDate(d, src.dates.timeZone, "yyyy-MM-dd HH:mm"),
+    });
+    const [result] = runBatch(
+      [
+        {
+          entry: {
+            at: "",
+            invoices: request.invoices,
+            client,
+            step: letter.step,
+            channel,
+            recipient: to,
+            subject: letter.document.title,
+            outcome: OUTCOMES.intent,
+            document: "",
+            by: sidebarUser(),
+          },
+          recipients: to ? recipientCount(to) : 0,
+          documents: attached ? 2 : 1,
+          perform: (tools) => {
+            const created = tools.createDocument(letter.document, client);
+            // A mise en demeure emails its copy; the original is posted by registered mail.
+            const pdf = attached ? tools.createDocument(attached, client).pdf : created.pdf;
+            if (to && emailed) tools.send(to, emailed, [pdf]);
+            return { outcome, created };
+          },
+        },
+      ],
+      ctx,
+      () => new Date(),
+    );
+    if (!result?.created || result.status !== "done") {
+      const why = result?.reason ?? result?.outcome ?? "";
+      throw new Refusal(
+        result?.status === "toCheck"
+          ? `L'envoi a été interrompu et a pu partir : vérifiez avant de recommencer (voir le Journal). ${why}`
+          : `Le courrier n'a pas été créé : ${why}`,
+      );
     }
+    const created = result.created;
+    if (letter.ladderStep !== undefined) writeStepRepairs(src.ledger, ctx.journal, src.dates);
     return {
       title: letter.document.title,
       docUrl: created.docUrl,
@@ -267,10 +290,10 @@ export function agreePlan(request: ApiParsed<"apiAgreePlan">): Dossier {
           invoices: request.invoices,
           client,
           step: "Échéancier convenu",
-          channel: "Échéancier",
+          channel: CHANNELS.plan,
           recipient: "",
           subject: `${formatEuros(total)} en ${planSummary(plan)} (${plan.id})`,
-          outcome: "Convenu",
+          outcome: OUTCOMES.agreed,
           document: "",
           by: sidebarUser(),
         },
@@ -305,26 +328,46 @@ export function logExchange(request: ApiParsed<"apiLogExchange">): Dossier {
   });
 }
 
-/** The next step for one debtor, now, through the daily run itself (same plan, gap,
- * idempotence, quotas, lock); the debtor's instalment reminder too, if one is due. */
+/** Records the registered letter of a mise en demeure in the Journal: its number, the day
+ * posted and, once the avis de réception is back, the day received (C. civ. 1344-1). */
+export function recordRegisteredLetter(request: ApiParsed<"apiRecordRegisteredLetter">): Dossier {
+  return underLock(() => {
+    const src = readSources();
+    const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+    const record: RegisteredLetter = {
+      number: request.number,
+      postedOn: parseIsoDate(request.postedOn) as CalendarDate,
+      invoices: request.invoices,
+    };
+    if (request.receivedOn) record.receivedOn = parseIsoDate(request.receivedOn) as CalendarDate;
+    const problem = registeredLetterProblem(record, src.today);
+    if (problem) throw new Refusal(problem);
+    const address = claims.find((c) => c.address)?.address ?? "";
+    appendJournal(
+      [
+        registeredLetterEntry(
+          record,
+          claims[0]?.client ?? request.client,
+          address.replace(/\n+/g, ", "),
+          sidebarUser(),
+        ),
+      ],
+      new Date(),
+    );
+    return dossierView(readSources(), request.client);
+  });
+}
+
+/** The next step for one debtor, now, through the morning run itself (same plan, gap,
+ * idempotence, quotas, lock, sending days): the debtor's instalment reminder, if one is
+ * due, then the ladder's step. */
 export function sendNow(client: string): SendNowResult {
   const src = readSources();
   const claims = requireDebtor(src.lines, client);
   const head = claims[0] as (typeof claims)[number];
-  const plans = underLock(() =>
-    refreshPaymentPlans(src.dates, new Date(), sidebarUser(), debtorKey(head.client)),
-  );
   const report = runDaily("manuel", debtorOf(head));
   const invoices = new Set(claims.map((c) => c.invoiceNumber));
   const actions = [
-    ...plans.reminded.map((r) => ({
-      step: r.step,
-      channel: "email",
-      to: r.to,
-      subject: r.step,
-      outcome: OUTCOMES.sent,
-      docUrl: "",
-    })),
     ...report.actions.map((a) => ({
       step: a.step,
       channel: a.channel,

@@ -18,12 +18,13 @@ export interface ShellSource extends ViewSource {
 export function readSources(): ShellSource {
   const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
   const { settings, problems } = readSettings(dates);
-  const ledger = readLedger(dates);
+  const journal = readJournal(dates);
+  const ledger = readLedger(dates, journal);
   return {
     dates,
     ledger,
     lines: ledger.lines,
-    journal: readJournal(dates),
+    journal,
     plans: readPlans(dates),
     today: dates.today(),
     settings,

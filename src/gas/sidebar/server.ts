@@ -19,6 +19,7 @@ import {
   getWorkList,
   logExchange,
   previewLetter,
+  recordRegisteredLetter,
   schedulePlan,
   sendNow,
 } from "./actions";
@@ -48,6 +49,7 @@ const HANDLERS: { [K in ApiName]: (request: ApiParsed<K>) => ApiResponse<K> } = 
     if (mismatch) throw new Refusal(mismatch);
     return sendNow(r.client);
   },
+  apiRecordRegisteredLetter: recordRegisteredLetter,
   apiOverview: getOverview,
   apiRecordPayment: recordPayment,
   apiPreviewStatement: previewStatement,

@@ -22,12 +22,14 @@ const schedule = schedulePaymentPlan({
 const instalments = schedule.ok ? schedule.instalments : [];
 
 describe("the reconnaissance de dette", () => {
-  it("the reconnaissance de dette states the sum in figures and in words, the parties, the schedule", () => {
+  it("the reconnaissance de dette leaves the sum in figures and in letters to the debtor's hand, the parties, the schedule", () => {
     const text = documentToText(
       buildAcknowledgment({ debtor, claims, today, settings, total: 1850.5, instalments }),
     );
-    expect(text).toContain("mille huit cent cinquante euros et cinquante centimes");
-    expect(text).toMatch(/1\s850,50\s€/);
+    expect(text).not.toContain("mille huit cent");
+    expect(text).toMatch(/Somme en chiffres, de votre main :\n_{60}\n/);
+    expect(text).toMatch(/Somme en lettres, de votre main :\n_{60}\n_{60}\n/);
+    expect(text).toMatch(/1\s850,50\s€ en principal/);
     expect(text).toContain("M. Paul Martin, gérant, agissant pour le compte de Boulangerie Martin");
     expect(text).toContain("Imprimerie Durand SARL");
     expect(text).toContain("15/02/2027");

@@ -14,7 +14,8 @@ describe("tables on A4", () => {
       previousReminders: [],
     });
     const tables = n.letter.blocks.filter((b) => b.kind === "table");
-    expect(tables.map((t) => t.kind === "table" && t.header.length)).toEqual([6, 5]);
+    // The invoices, their charges, then the penalties per half-year.
+    expect(tables.map((t) => t.kind === "table" && t.header.length)).toEqual([6, 5, 6]);
     const t = nbsp(documentToText(n.letter));
     expect(t).toMatch(/^F-2026-001 +\| +1 500,00 € \| +14,98 € \| +40,00 € \| +1 554,98 €$/m);
   });

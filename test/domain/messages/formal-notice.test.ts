@@ -19,15 +19,15 @@ describe("the mise en demeure", () => {
     const n = notice([claim({ dueDate: d("2026-10-27") })]);
     const t = nbsp(documentToText(n.letter));
     expect(t).toContain("Imprimerie Durand SARL");
-    expect(t).toContain("SIREN 512345678");
+    expect(t).toContain("SIREN 512 345 678");
     expect(t).toContain("Garage Petit");
     expect(t).toContain("Lyon, le 26 novembre 2026");
     expect(t).toContain("mise en demeure de payer");
     expect(t).toContain(
       "Par la présente, nous vous mettons en demeure de nous régler la somme de 1 908,47 €",
     );
-    expect(t).toContain("dans un délai de 8 jours");
-    expect(t).toContain("soit au plus tard le 04/12/2026");
+    expect(t).toContain("dans un délai de 8 jours à compter de la réception de la présente.");
+    expect(t).not.toContain("au plus tard le");
     expect(t).toContain("Principal restant dû : 1 850,00 €");
     expect(t).toMatch(/Pénalités de retard au 26\/11\/2026 .*: 18,47 €/);
     expect(t).toMatch(/Indemnité forfaitaire .*: 40,00 €/);

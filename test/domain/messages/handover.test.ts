@@ -8,8 +8,7 @@ describe("the handover dossier", () => {
   it("holds the parties, the amounts, the prescription and the timeline", () => {
     const doc = buildHandoverDossier({
       client: "Garage Petit",
-      email: "garage@petit.example",
-      claims: [claim({ dueDate: d("2026-10-10"), paid: 350 })],
+      claims: [claim({ client: "Garage Petit", dueDate: d("2026-10-10"), paid: 350 })],
       today,
       settings,
       timeline: [
@@ -45,8 +44,8 @@ describe("the handover dossier", () => {
     expect(t).toContain("Principal restant dû : 1 500,00 €");
     expect(t).toContain("Dernier jour pour agir : 10/10/2031");
     expect(t).toMatch(
-      /^12\/10\/2026 09:00 \| Relance de courtoisie +\| Email +\| Rappel +\| Envoyé$/m,
+      /^F-2026-001 \| 12\/10\/2026 09:00 \| Relance de courtoisie +\| Email +\| Rappel +\| Envoyé$/m,
     );
-    expect(t).toContain("https://docs.example/med");
+    expect(t).toContain("Mise en demeure du 02/11/2026 (PDF) : https://docs.example/med");
   });
 });

@@ -159,7 +159,10 @@ describe("the builders with a template", () => {
     expect(t).toContain("IBAN FR76 3000 4000 0100 0012 3456 789");
     // The detail sits where {{detail}} stands: before the closing.
     expect(t.indexOf("Montant à régler")).toBeLessThan(t.indexOf("À bientôt"));
-    expect(t.trimEnd().endsWith("À bientôt,\nClaire Durand, gérante")).toBe(true);
+    // Then who writes (raison sociale, address, SIREN) and the privacy notice close it.
+    expect(t).toContain("À bientôt,\nClaire Durand, gérante");
+    expect(t.indexOf("À bientôt")).toBeLessThan(t.indexOf("Données personnelles"));
+    expect(t.trimEnd()).toMatch(/saisir la CNIL \(cnil\.fr\)\.$/);
   });
 
   it("to a consumer: the same template, no fee, no L441-10, the principal only", () => {
@@ -241,7 +244,7 @@ describe("the builders with a template", () => {
     const t = nbsp(documentToText(n.email));
     expect(t).toContain("Malgré notre relance du 03/11/2026, rien n'est arrivé.");
     expect(t).toContain(
-      "Mise en demeure ci-jointe : 1 908,47 € à régler au plus tard le 04/12/2026.",
+      "Vous trouverez ci-joint copie de notre mise en demeure de payer la somme de 1 908,47 € dans un délai de 8 jours à compter de la réception de la présente. L'original vous est adressé par lettre recommandée avec accusé de réception.",
     );
     expect(t).toContain("F-2026-001 | 02/09/2026 | 27/10/2026");
     expect(t).toContain("Référence à rappeler : Facture F-2026-001");
