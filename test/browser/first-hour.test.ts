@@ -91,6 +91,8 @@ describe("the first hour", () => {
       const tab = (name: string) => page.getByRole("tab", { name });
       await tab("Aujourd'hui").focus();
       await page.keyboard.press("ArrowRight");
+      await expect.poll(() => tab("Vue d'ensemble").getAttribute("aria-selected")).toBe("true");
+      await page.keyboard.press("ArrowRight");
       await expect.poll(() => tab("Clients").getAttribute("aria-selected")).toBe("true");
       await page.getByLabel("Rechercher un client").waitFor();
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Clients");

@@ -47,7 +47,11 @@ describe("a letter composed in the sidebar", () => {
       settings,
     });
     expect(text(documentToText(letter.document))).not.toContain("précédent message");
-    expect(letter.warnings).toEqual(["Aucune étape n'est prévue pour ces factures."]);
+    // The invoice is further on the ladder: the letter is journaled, the step stays.
+    expect(letter.warnings).toEqual([
+      "Aucune étape n'est prévue pour ces factures.",
+      "F-1 (Transmission à un professionnel) : déjà à cette étape ou plus loin. Le courrier sera noté au Journal ; « Dernière étape » ne change pas.",
+    ]);
   });
 
   it("warns when the letter is not the ladder's next step, naming the one expected", () => {

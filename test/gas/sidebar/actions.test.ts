@@ -29,6 +29,7 @@ describe("the sidebar under the contact rule", () => {
       kind: "firm",
       invoices: ["F-1"],
       sendEmail: true,
+      confirmedRecipient: EMAIL,
     };
     expect(() => sb.run("api", "apiCreateLetter", request)).toThrow(
       "Email non envoyé : client déjà contacté aujourd'hui, un seul contact par jour. Le courrier peut être créé sans envoi.",
@@ -66,6 +67,7 @@ describe("the sidebar under the contact rule", () => {
       kind: "courtesy",
       invoices: ["F-2"],
       sendEmail: true,
+      confirmedRecipient: "direction@hotel-du-parc.example",
     };
     expect(() => sb.run("api", "apiCreateLetter", request)).toThrow(
       "Email non envoyé : client transmis à un professionnel : Recouvra ne lui écrit plus.",
