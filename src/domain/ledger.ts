@@ -69,6 +69,17 @@ export function debtorsOf(claims: readonly Claim[]): Debtor[] {
   return debtors;
 }
 
+/** How the sidebar names the debtor of a sheet row: its label, which tells homonyms apart
+ * (a bare name would open no dossier when two debtors bear it). undefined: no valid claim. */
+export function debtorLabelAtRow(lines: readonly LedgerLine[], row: number): string | undefined {
+  const line = lines.find((l) => l.row === row);
+  if (line?.reading.kind !== "claim") return undefined;
+  const invoice = line.reading.claim.invoiceNumber;
+  return debtorsOf(ledgerClaims(lines)).find((d) =>
+    d.claims.some((c) => c.invoiceNumber === invoice),
+  )?.label;
+}
+
 /** The debtors a name or a label given by the sidebar stands for: the one whose label it
  * is, else every debtor of that name (several when homonyms differ by their address). */
 function debtorsNamed(lines: readonly LedgerLine[], client: string): Debtor[] {

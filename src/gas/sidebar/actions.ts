@@ -2,13 +2,11 @@
 // changed, journals it, and returns the refreshed view (the sidebar calls once per view).
 
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
-import { cellText } from "../../domain/cells";
 import { debtorOf } from "../../domain/claim";
 import { whyNoMessageToday } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
-import { columnsOfHeaderRow } from "../../domain/headers";
 import { CHANNELS, OUTCOMES } from "../../domain/journal";
-import { paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
+import { debtorLabelAtRow, paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
 import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
@@ -64,19 +62,12 @@ export function getDossier(client: string): Dossier {
   return dossierView(readSources(), client);
 }
 
-/** The debtor of the row selected in « Créances », if any. */
+/** The debtor of the row selected in « Créances », if any, named as the sidebar names it. */
 export function getActiveClient(): { client: string | null } {
   const sheet = SpreadsheetApp.getActiveSheet();
   const row = SpreadsheetApp.getActiveRange().getRow();
   if (sheet.getName() !== LEDGER_SHEET || row <= HEADER_ROW) return { client: null };
-  const width = sheet.getLastColumn();
-  if (width === 0) return { client: null };
-  const header = sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0] ?? [];
-  const column = columnsOfHeaderRow(header.map((v) => (typeof v === "string" ? v : ""))).client;
-  if (column === undefined) return { client: null };
-  const cell: unknown = sheet.getRange(row, column + 1).getValue();
-  const name = cellText(typeof cell === "string" || typeof cell === "number" ? cell : "");
-  return { client: name === "" ? null : name };
+  return { client: debtorLabelAtRow(readSources().lines, row) ?? null };
 }
 
 function letterOf(request: ApiParsed<"apiPreviewLetter">, src: ShellSource): ComposedLetter {
