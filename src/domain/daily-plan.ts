@@ -4,7 +4,6 @@ import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
 import {
   addressesOf,
   type Claim,
-  debtorKey,
   debtorOf,
   isOverdue,
   isPaid,
@@ -250,12 +249,14 @@ function invoicesText(invoices: readonly string[]): string {
   return `${invoices.length > 1 ? "factures" : "facture"} ${invoices.join(", ")}`;
 }
 
-/** The debtors whose declaration task the Journal already holds: it is planned once. */
-function declaredDebtors(journal: readonly JournalEntry[]): Set<string> {
+/** The invoices whose declaration task the Journal already holds: it is planned once per
+ * debtor — by its invoices, not its name, so that a homonym at another address under its own
+ * procédure gets its own task. */
+function declaredInvoices(journal: readonly JournalEntry[]): Set<string> {
   return new Set(
     journal
       .filter((e) => e.step === DECLARATION_STEP && isStepTaken(e.outcome))
-      .map((e) => debtorKey(e.client)),
+      .flatMap((e) => e.invoices),
   );
 }
 
@@ -268,7 +269,7 @@ export function planDailyRun(
   const taken = stepsTakenByInvoice(journal);
   const takenKeys = takenActionKeys(journal);
   const contacts = contactIndex(journal);
-  const declared = declaredDebtors(journal);
+  const declared = declaredInvoices(journal);
   const errors: RowError[] = [];
   const skipped: Skip[] = [];
   const notes: ClaimNote[] = [];
@@ -322,7 +323,7 @@ export function planDailyRun(
     // one declaration task for them (L622-24); later claims go on as usual (L622-17).
     const insolvent = claims.filter((c) => isUnderInsolvency(c) && !isPaid(c));
     const first = insolvent[0];
-    if (first !== undefined && !declared.has(debtorKey(first.client))) {
+    if (first !== undefined && !insolvent.some((c) => declared.has(c.invoiceNumber))) {
       const task = declarationTask(
         first.client,
         insolvent,

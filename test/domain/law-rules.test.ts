@@ -311,6 +311,30 @@ describe("7. procédure collective", () => {
     expect(tomorrow.actions.map((a) => a.invoices)).toEqual([["F-2"]]);
   });
 
+  it("plans one declaration task per debtor, homonyms at other addresses each their own", () => {
+    const here = { ...before, email: "compta@blanc-menuiserie.example" };
+    const there = {
+      ...before,
+      invoiceNumber: "G-1",
+      client: "MENUISERIE BLANC",
+      email: "direction@blanc-lyon.example",
+      insolvencyJudgment: d("2026-10-01"),
+    };
+    expect(plan([here, there]).tasks.map((t) => t.invoices)).toEqual([["F-1"], ["G-1"]]);
+    const journaled = entry({
+      at: "2026-11-26 09:00",
+      invoices: ["F-1"],
+      client: "Menuiserie Blanc",
+      step: "Déclaration de créance",
+      channel: "Tâche",
+      outcome: OUTCOMES.task,
+    });
+    // The first one's task done, the other debtor's is still due.
+    expect(plan([here, there], [journaled], d("2026-11-27")).tasks.map((t) => t.invoices)).toEqual([
+      ["G-1"],
+    ]);
+  });
+
   it("never joins a claim under the procédure to a mise en demeure", () => {
     const notice = claim({
       invoiceNumber: "F-3",
