@@ -32,6 +32,7 @@ import { nextStep, reasonNothingScheduled } from "./next-step";
 import { isPrescribed, lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
 import { claimStatus } from "./status";
+import { projectedStep } from "./step-projection";
 
 export type ActionChannel = "email" | "letter" | "task" | "dossier";
 
@@ -99,8 +100,6 @@ export interface DailyPlan {
   notes: ClaimNote[];
   /** Journal intents never confirmed: a run died between journaling and confirming. */
   unconfirmed: JournalEntry[];
-  /** The ledger's « Dernière étape » lagging behind the Journal: the Journal wins. */
-  ledgerCatchUp: { invoice: string; step: StepNumber; date: CalendarDate }[];
 }
 
 function channelFor(step: StepNumber, email: string | undefined): ActionChannel {
@@ -109,11 +108,14 @@ function channelFor(step: StepNumber, email: string | undefined): ActionChannel 
   return email ? "email" : "task";
 }
 
-/** The claim as the Journal knows it: a step journaled but missing from the ledger counts. */
+/** The claim at the step the ledger's two columns will show once repaired (docs/architecture.md:
+ * the Journal is the truth). */
 function withJournalSteps(claim: Claim, taken: ReturnType<typeof stepsTakenByInvoice>): Claim {
-  const known = taken.get(claim.invoiceNumber);
-  if (!known || (claim.lastStep !== undefined && claim.lastStep >= known.step)) return claim;
-  return { ...claim, lastStep: known.step, lastStepDate: known.date };
+  const shown = projectedStep(
+    { step: claim.lastStep, date: claim.lastStepDate },
+    taken.get(claim.invoiceNumber),
+  );
+  return shown ? { ...claim, lastStep: shown.step, lastStepDate: shown.date } : claim;
 }
 
 function waitingReason(claim: Claim, today: CalendarDate, settings: RecoverySettings): string {
@@ -273,7 +275,6 @@ export function planDailyRun(
   const errors: RowError[] = [];
   const skipped: Skip[] = [];
   const notes: ClaimNote[] = [];
-  const ledgerCatchUp: DailyPlan["ledgerCatchUp"] = [];
   const debtors = new Map<string, Claim[]>();
   const seen = new Set<string>();
 
@@ -298,13 +299,6 @@ export function planDailyRun(
     for (const note of claimNotes(reading.claim))
       notes.push({ invoice: reading.claim.invoiceNumber, note });
     const claim = withJournalSteps(reading.claim, taken);
-    if (claim !== reading.claim) {
-      ledgerCatchUp.push({
-        invoice: claim.invoiceNumber,
-        step: claim.lastStep as StepNumber,
-        date: claim.lastStepDate as CalendarDate,
-      });
-    }
     // The debtor's last contact also counts from the ledger (a user migrating types it);
     // a handover is not a contact: the dossier goes to a professional, not to the debtor.
     const debtor = debtorOf(claim);
@@ -430,7 +424,6 @@ export function planDailyRun(
     tasks,
     notes,
     unconfirmed,
-    ledgerCatchUp,
   };
 }
 

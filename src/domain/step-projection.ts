@@ -24,18 +24,25 @@ function typedStep(cell: Cell): StepNumber | undefined {
   return label === undefined ? undefined : ((STEP_LABELS.indexOf(label) + 1) as StepNumber);
 }
 
-/** What the two cells must show: the Journal's last step and its day, unless a user typed a
- * further step (migrating from another tool). undefined: the Journal knows nothing of the
- * invoice, the cells stay as typed. */
+/** The step an invoice is at: the Journal's last step and its day, unless the ledger holds a
+ * further step with its date (a user migrating from another tool typed it). undefined: the
+ * Journal knows nothing of the invoice, the ledger's step stands. */
+export function projectedStep(
+  typed: { step: StepNumber | undefined; date: CalendarDate | undefined },
+  journaled: StepTaken | undefined,
+): StepTaken | undefined {
+  if (journaled === undefined) return undefined;
+  if (typed.step !== undefined && typed.date !== undefined && typed.step > journaled.step)
+    return undefined;
+  return journaled;
+}
+
+/** What the two cells must show (projectedStep over the cells as typed). */
 export function stepProjection(
   typed: TypedStep,
   journaled: StepTaken | undefined,
 ): StepTaken | undefined {
-  if (journaled === undefined) return undefined;
-  const step = typedStep(typed.step);
-  const date = parseDateCell(typed.date);
-  if (step !== undefined && date !== undefined && step > journaled.step) return undefined;
-  return journaled;
+  return projectedStep({ step: typedStep(typed.step), date: parseDateCell(typed.date) }, journaled);
 }
 
 /** The rows whose two cells differ from the Journal's projection, with what to write. */

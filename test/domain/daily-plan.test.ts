@@ -128,14 +128,14 @@ describe("the daily plan", () => {
       lastStepDate: d("2026-11-16"),
     });
     const notice = entry({
-      invoices: ["F-2"],
+      invoices: ["F-9"],
       client: "Librairie Papyrus",
-      step: "Mise en demeure",
-      channel: "Courrier + email",
+      step: "Relance de courtoisie",
+      channel: "Email",
       at: "2026-11-23 09:00",
     });
     // The dossier of F-2 is due (16/11 + 9 days = 25/11) though the debtor was written to on
-    // 23/11.
+    // 23/11 about another invoice.
     const p = plan([noticeServed], [notice]);
     expect(p.actions.map((a) => [a.stepLabel, a.invoices])).toEqual([
       ["Transmission à un professionnel", ["F-2"]],
@@ -179,8 +179,11 @@ describe("the daily plan", () => {
       at: "2026-11-11 09:00",
     });
     const p = plan([c], [sent]);
-    expect(p.ledgerCatchUp).toEqual([{ invoice: "F-1", step: 1, date: "2026-11-11" }]);
     expect(p.actions.map((a) => a.stepLabel)).toEqual(["Relance ferme"]);
+    // The ledger typed the same step on a later day: the Journal's day counts (the gap runs
+    // from the real contact), as the repaired columns will show.
+    const typedLater = { ...c, lastStep: 1 as const, lastStepDate: d("2026-11-25") };
+    expect(plan([typedLater], [sent]).actions.map((a) => a.stepLabel)).toEqual(["Relance ferme"]);
   });
 
   it("treats an intent never confirmed as possibly sent: not again, and flagged", () => {
