@@ -2,7 +2,7 @@
 import { type CalendarDate, formatFrenchDate } from "../src/domain/calendar-date";
 import { formatEuros } from "../src/domain/money";
 
-export { ofName } from "../src/domain/text";
+export { countOf as count, ofName } from "../src/domain/text";
 
 export const euros = (amount: number): string => formatEuros(amount);
 
@@ -14,9 +14,4 @@ export function frDate(iso: string): string {
 /** "2026-11-26 09:15" → "26/11/2026 09:15". */
 export function frDateTime(at: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(at) ? `${frDate(at)}${at.slice(10)}` : at;
-}
-
-/** « 1 dossier », « 5 dossiers », « 0 dossier » (French: the singular up to 1). */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString("fr-FR")}\u00a0${Math.abs(n) < 2 ? singular : plural}`;
 }

@@ -12,6 +12,7 @@ import {
   yearOf,
 } from "./calendar-date";
 import type { Claim } from "./claim";
+import { countOf } from "./text";
 
 /** L441-10 I C. com.: at most 60 days after the invoice date. */
 export const LEGAL_PAYMENT_TERM_DAYS = 60;
@@ -64,7 +65,7 @@ export function notesByKind(notes: readonly { invoice: string; note: string }[])
   }
   return [...byKind].map(([kind, invoices]) => {
     const shown = invoices.slice(0, 10).join(", ");
-    const more = invoices.length > 10 ? ` et ${invoices.length - 10} autre(s)` : "";
+    const more = invoices.length > 10 ? ` et ${countOf(invoices.length - 10, "autre")}` : "";
     return `${kind} : ${invoices.length > 1 ? "factures" : "facture"} ${shown}${more}`;
   });
 }

@@ -43,3 +43,9 @@ export function ofName(name: string): string {
 export function frenchSpaces(text: string): string {
   return text.replace(/« /g, "«\u00a0").replace(/ ([»:;!?])/g, "\u00a0$1");
 }
+
+/** « 1 dossier », « 5 dossiers », « 0 dossier »: French takes the singular up to 1; the
+ * number in French digits, a non-breaking space before the word. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("fr-FR")}\u00a0${Math.abs(n) < 2 ? singular : plural}`;
+}

@@ -21,6 +21,7 @@ import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
 import { noSendingReason, resumeText } from "../domain/sending-window";
 import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
+import { countOf } from "../domain/text";
 import {
   type Act,
   type ActResult,
@@ -430,7 +431,7 @@ function runUnderLock(
   writeStepRepairs(ledger, ctx.journal, dates);
   if (report.postponed.length > 0) {
     const why = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
-    const subject = `${report.postponed.length} action(s) reportée(s) : ${why}`;
+    const subject = `${countOf(report.postponed.length, "action reportée", "actions reportées")} : ${why}`;
     appendJournal([systemEntry(subject, OUTCOMES.postponed, by)], new Date());
   }
   return report;

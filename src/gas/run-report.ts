@@ -1,5 +1,7 @@
 // What a run did, for the user (toast, alert, sidebar) and for `npm start`'s run.json.
+import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import type { ClaimNote, RowError, Skip } from "../domain/daily-plan";
+import { countOf } from "../domain/text";
 
 export interface ActionReport {
   invoices: string[];
@@ -94,7 +96,7 @@ export function pendingWorkNote(today: string): string | undefined {
     const r = JSON.parse(raw) as Partial<RunReport>;
     if (r.today !== today || !r.resumeAt) return undefined;
     const n = r.postponed?.length ?? 0;
-    return `Relances du jour : ${n > 0 ? `${n} action(s) en attente` : "travail restant"}, ${r.resumeAt}.`;
+    return `Relances du jour : ${n > 0 ? `${countOf(n, "action")} en attente` : "travail restant"}, ${r.resumeAt}.`;
   } catch (_) {
     return undefined;
   }
@@ -109,27 +111,32 @@ export function takeUnseenFailure(): string | null {
 
 /** One French paragraph for a toast or an alert. */
 export function reportSummary(r: RunReport): string {
-  if (r.failure) return `La relance du ${r.today} a échoué : ${r.failure}`;
+  const day = formatFrenchDate(r.today as CalendarDate);
+  if (r.failure) return `La relance du ${day} a échoué : ${r.failure}`;
   const count = (channel: ActionReport["channel"]) =>
     r.actions.filter((a) => a.channel === channel).length;
   const parts = [
-    `${count("email")} relance(s) envoyée(s)`,
-    `${count("letter")} mise(s) en demeure`,
-    `${count("dossier")} dossier(s) de transmission`,
-    `${count("task")} tâche(s) à faire`,
+    `${countOf(count("email"), "relance envoyée", "relances envoyées")}`,
+    `${countOf(count("letter"), "mise en demeure", "mises en demeure")}`,
+    `${countOf(count("dossier"), "dossier de transmission", "dossiers de transmission")}`,
+    `${countOf(count("task"), "tâche à faire", "tâches à faire")}`,
   ];
   // A run that found another one at work did nothing: say so first, not « 0 relance ».
   if (r.stoppedBecause && r.postponed.length === 0 && r.actions.length === 0)
-    return `Relances du ${r.today} : ${r.stoppedBecause}.`;
-  const lines = [`Relances du ${r.today} : ${parts.join(", ")}.`];
+    return `Relances du ${day} : ${r.stoppedBecause}.`;
+  const lines = [`Relances du ${day} : ${parts.join(", ")}.`];
   if (r.postponed.length > 0)
     lines.push(
-      `${r.postponed.length} action(s) reportée(s)${r.resumeAt ? ` : ${r.resumeAt}` : " à la prochaine exécution"}${r.stoppedBecause ? ` (${r.stoppedBecause})` : ""}.`,
+      `${countOf(r.postponed.length, "action reportée", "actions reportées")}${r.resumeAt ? ` : ${r.resumeAt}` : " à la prochaine exécution"}${r.stoppedBecause ? ` (${r.stoppedBecause})` : ""}.`,
     );
   if (r.toCheck.length > 0)
-    lines.push(`${r.toCheck.length} envoi(s) interrompu(s) à vérifier dans le Journal.`);
+    lines.push(
+      `${countOf(r.toCheck.length, "envoi interrompu", "envois interrompus")} à vérifier dans le Journal.`,
+    );
   if (r.errors.length > 0)
-    lines.push(`${r.errors.length} ligne(s) en erreur dans « Créances » (voir la colonne Statut).`);
+    lines.push(
+      `${countOf(r.errors.length, "ligne", "lignes")} en erreur dans « Créances » (voir la colonne Statut).`,
+    );
   const toPost = r.actions.filter((a) => a.task !== undefined).length;
   if (toPost > 0)
     lines.push(
@@ -143,7 +150,7 @@ export function reportSummary(r: RunReport): string {
       `À vérifier dans « Créances » : ${notes
         .slice(0, 3)
         .map((n) => `${n.invoice} — ${n.note}`)
-        .join(" ; ")}${notes.length > 3 ? ` ; et ${notes.length - 3} autre(s)` : ""}.`,
+        .join(" ; ")}${notes.length > 3 ? ` ; et ${countOf(notes.length - 3, "autre")}` : ""}.`,
     );
   if (r.settingsProblems.length > 0) lines.push(`Paramètres : ${r.settingsProblems.join(" ; ")}.`);
   return lines.join("\n");

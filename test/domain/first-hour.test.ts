@@ -5,7 +5,7 @@ import { movesLadderForward } from "../../src/domain/ladder";
 import { schedulePaymentPlan } from "../../src/domain/payment-plan";
 import { agreedPastPrescription } from "../../src/domain/prescription";
 import { debtorStatus } from "../../src/domain/status";
-import { frenchSpaces, ofName } from "../../src/domain/text";
+import { countOf, frenchSpaces, ofName } from "../../src/domain/text";
 
 const d = (s: string) => s as CalendarDate;
 
@@ -48,6 +48,13 @@ describe("time running out", () => {
 });
 
 describe("French", () => {
+  it("counts with real plurals, the singular up to 1, never « (s) »", () => {
+    expect(countOf(0, "relance envoyée", "relances envoyées")).toBe("0\u00a0relance envoyée");
+    expect(countOf(1, "mise en demeure", "mises en demeure")).toBe("1\u00a0mise en demeure");
+    expect(countOf(2, "mise en demeure", "mises en demeure")).toBe("2\u00a0mises en demeure");
+    expect(countOf(1500, "ligne")).toBe("1\u202f500\u00a0lignes");
+  });
+
   it("elides « de » before a vowel or a mute h", () => {
     expect(ofName("Hôtel du Parc")).toBe("d'Hôtel du Parc");
     expect(ofName("Association Les Amis du Livre")).toBe("d'Association Les Amis du Livre");

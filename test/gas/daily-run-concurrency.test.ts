@@ -74,7 +74,7 @@ describe("two runs at once", () => {
     sb.run("runDailyRelances");
     expect(sb.mails).toEqual([]);
     expect(sb.ui.alerts.at(-1)?.prompt).toBe(
-      `Relances du ${TODAY} : une autre exécution de Recouvra est en cours ; rien n'a été fait.`,
+      `Relances du ${TODAY.split("-").reverse().join("/")} : une autre exécution de Recouvra est en cours ; rien n'a été fait.`,
     );
   });
 

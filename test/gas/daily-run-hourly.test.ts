@@ -36,7 +36,9 @@ describe("the hourly wake-ups", () => {
     expect(report.resumeAt).toBe("reprise à 10 h");
     sb.clock.set(`${TODAY}T09:58`, TZ);
     const list = sb.run<{ notes: string[] }>("api", "apiWorkList", {});
-    expect(JSON.stringify(list)).toContain(`${450 - first} action(s) en attente, reprise à 10 h`);
+    expect(JSON.stringify(list)).toContain(
+      `${450 - first}\u00a0actions en attente, reprise à 10 h`,
+    );
 
     sb.fireDueTriggers(`${TODAY}T10:59`);
     expect(sb.mails).toHaveLength(450);

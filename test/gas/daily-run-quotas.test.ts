@@ -47,7 +47,7 @@ describe("the email quota of a Gmail account (100 recipients a day)", () => {
     const lines = journal(sb);
     expect(lines.filter((l) => l.outcome === "Envoyé")).toHaveLength(100);
     expect(lines.filter((l) => l.channel === "Système").map((l) => l.subject)).toEqual([
-      "3 action(s) reportée(s) : quota d'emails du jour atteint",
+      "3\u00a0actions reportées : quota d'emails du jour atteint",
     ]);
     expect(lines.some((l) => l.outcome === "En cours" || l.outcome === "À vérifier")).toBe(false);
 

@@ -107,7 +107,7 @@ describe("40 malformed rows among good ones", () => {
     // And the menu's summary says so.
     sb.run("runDailyRelances");
     expect(sb.ui.alerts.at(-1)?.prompt).toContain(
-      "40 ligne(s) en erreur dans « Créances » (voir la colonne Statut).",
+      "40\u00a0lignes en erreur dans « Créances » (voir la colonne Statut).",
     );
   });
 });
