@@ -269,7 +269,11 @@ export interface SweepFigures {
   failures: FaultResult[];
 }
 
-export function sweep(fx: SweepFixture, points: number[]): SweepFigures {
+export function sweep(
+  fx: SweepFixture,
+  points: number[],
+  onPoint?: (done: number) => void,
+): SweepFigures {
   const figures: SweepFigures = {
     scenarios: 0,
     duplicates: 0,
@@ -289,6 +293,7 @@ export function sweep(fx: SweepFixture, points: number[]): SweepFigures {
       if (r.duplicates.length + r.lost.length + r.corrupted.length > 0 || r.invisible)
         figures.failures.push(r);
     }
+    onPoint?.(figures.scenarios / MODES.length);
   }
   return figures;
 }
