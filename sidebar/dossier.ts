@@ -159,7 +159,7 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
           "section",
           { class: "plan", "aria-label": `Échéancier ${p.id}` },
           h("h3", {
-            text: `Échéancier du ${frDate(p.agreedOn)}${p.defaulted ? " — déchéance du terme" : p.completed ? " — soldé" : ""}`,
+            text: `Échéancier du ${frDate(p.agreedOn)}${p.defaultText ? ` — ${p.defaultText}` : p.completed ? " — soldé" : ""}`,
           }),
           h("p", {
             class: "muted",

@@ -345,6 +345,8 @@ export interface PlanView {
   paidSinceAgreement: number;
   instalments: InstalmentView[];
   defaulted: boolean;
+  /** « en défaut — mise en demeure du 12/01/2027, déchéance le 21/01/2027 »; "" while it runs. */
+  defaultText: string;
   completed: boolean;
   suspendedUntil: string;
 }

@@ -185,19 +185,32 @@ export function joinsEscalation(claim: Claim, step: StepNumber, today: CalendarD
 
 const REGISTERED_LETTER = "Poster en LRAR";
 
-/** The « Poster en LRAR » task of a mise en demeure, with the debtor's postal address. */
+/** The idempotence key of the « Poster en LRAR » task of the mise en demeure journaled as
+ * `noticeStep` (the ladder's, or a payment plan's for a missed instalment). */
+function registeredLetterKey(invoices: readonly string[], noticeStep: string): string {
+  return noticeStep === stepLabel(3)
+    ? actionKey(invoices, REGISTERED_LETTER)
+    : actionKey(invoices, `${REGISTERED_LETTER} — ${noticeStep}`);
+}
+
+/** The « Poster en LRAR » task of a mise en demeure, with the debtor's postal address;
+ * `notice` names a payment plan's mise en demeure (its Journal « Étape » and what it is
+ * about), journaled under that step. */
 export function registeredLetterTask(
   client: string,
   invoices: readonly string[],
   address: string | undefined,
+  notice?: { step: string; about: string },
 ): PlannedTask {
   const where = address ? address.split("\n").join(", ") : "adresse postale manquante";
+  const step = notice?.step ?? stepLabel(3);
+  const about = notice ? `, ${notice.about}` : "";
   return {
-    key: actionKey(invoices, REGISTERED_LETTER),
-    step: stepLabel(3),
+    key: registeredLetterKey(invoices, step),
+    step,
     client,
     invoices: [...invoices],
-    text: `${REGISTERED_LETTER} la mise en demeure de ${client} (${invoicesText(invoices)}) : ${where}`,
+    text: `${REGISTERED_LETTER} la mise en demeure de ${client} (${invoicesText(invoices)}${about}) : ${where}`,
   };
 }
 
@@ -213,13 +226,14 @@ function missingRegisteredLetterTasks(
   addressOf: (invoices: readonly string[]) => string | undefined,
 ): PlannedTask[] {
   const planned = new Set(
-    journal.filter(isRegisteredLetterTask).map((e) => actionKey(e.invoices, REGISTERED_LETTER)),
+    journal.filter(isRegisteredLetterTask).map((e) => registeredLetterKey(e.invoices, e.step)),
   );
   const tasks: PlannedTask[] = [];
   for (const e of journal) {
     const done = e.outcome === OUTCOMES.sentLrarToPost || e.outcome === OUTCOMES.letterLrarToPost;
     if (!done || stepOfEntry(e) !== 3) continue;
-    const task = registeredLetterTask(e.client, e.invoices, addressOf(e.invoices));
+    const notice = e.step === stepLabel(3) ? undefined : { step: e.step, about: e.step };
+    const task = registeredLetterTask(e.client, e.invoices, addressOf(e.invoices), notice);
     if (planned.has(task.key)) continue;
     planned.add(task.key);
     tasks.push(task);

@@ -6,6 +6,7 @@ import { addressesOf, type Claim, debtorKey, debtorOf } from "./claim";
 import { DECLARATION_STEP } from "./insolvency";
 import { STEP_LABELS, type StepLabel, type StepNumber } from "./ladder";
 import { formatEuros, parseAmountText, roundToCent } from "./money";
+import { parsePlanNoticeStep } from "./payment-plan";
 import { matchLabel } from "./text";
 
 export const JOURNAL_HEADERS = [
@@ -125,6 +126,8 @@ export function isStepTaken(outcome: string): boolean {
 }
 
 export function stepOfEntry(entry: Pick<JournalEntry, "step">): StepNumber | undefined {
+  // A payment plan's mise en demeure (a missed instalment) is the invoices' mise en demeure.
+  if (parsePlanNoticeStep(entry.step) !== undefined) return 3;
   const label = matchLabel<StepLabel>(STEP_LABELS, entry.step);
   return label === undefined ? undefined : ((STEP_LABELS.indexOf(label) + 1) as StepNumber);
 }

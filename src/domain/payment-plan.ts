@@ -7,9 +7,9 @@
 // How a plan runs without anyone ticking boxes: the ledger's « Montant payé » is the only
 // truth about payments. A plan remembers what was already paid when it was agreed; an
 // instalment is honoured once the payments since then cover it and every earlier one.
-// « Suspendu jusqu'au » is always the first instalment not yet honoured + the grace days:
-// while the debtor keeps up, the ladder stays asleep; once one is missed, that date passes
-// and the ladder wakes up on the whole balance (the acceleration clause, in one rule).
+// « Suspendu jusqu'au » is the first instalment not yet honoured + the grace days while the
+// debtor keeps up; once one is missed, the plan's own clause decides what follows — a mise
+// en demeure for the missed instalment, the ladder only once it expired (plan-default.ts).
 import { addDays, addMonths, type CalendarDate } from "./calendar-date";
 import { formatEuros, roundToCent } from "./money";
 
@@ -170,4 +170,23 @@ export function instalmentToRecall(
   if (!next || status.defaulted) return undefined;
   const from = addDays(next.date, -INSTALMENT_REMINDER_DAYS_BEFORE);
   return today >= from && today <= next.date ? next : undefined;
+}
+
+// The mise en demeure of a missed instalment: its Journal « Étape » names the plan and the
+// first instalment it is about, so that it is sent once per plan and missed instalment, and
+// it counts as the invoices' mise en demeure (journal.ts, stepOfEntry).
+const PLAN_NOTICE_STEP = /^Mise en demeure — échéancier (\S+), échéance (\d+)\/(\d+)$/;
+
+/** « Mise en demeure — échéancier E-2026-10-05-F-1, échéance 2/4 ». */
+export function planNoticeStep(
+  plan: Pick<PaymentPlan, "id" | "instalments">,
+  number: number,
+): string {
+  return `Mise en demeure — échéancier ${plan.id}, échéance ${number}/${plan.instalments.length}`;
+}
+
+/** The plan and the first missed instalment a Journal « Étape » is the mise en demeure of. */
+export function parsePlanNoticeStep(step: string): { planId: string; number: number } | undefined {
+  const m = PLAN_NOTICE_STEP.exec(step);
+  return m ? { planId: m[1] as string, number: Number(m[2]) } : undefined;
 }

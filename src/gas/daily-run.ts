@@ -6,7 +6,7 @@
 
 import type { CalendarDate } from "../domain/calendar-date";
 import { debtorOf, outstanding } from "../domain/claim";
-import { type PlannedAction, planDailyRun } from "../domain/daily-plan";
+import { type PlannedAction, type PlannedTask, planDailyRun } from "../domain/daily-plan";
 import {
   CHANNELS,
   type JournalEntry,
@@ -16,9 +16,10 @@ import {
   timelineOf,
 } from "../domain/journal";
 import { ledgerClaims } from "../domain/ledger";
-import { buildFormalNotice } from "../domain/messages/formal-notice";
+import { buildFormalNotice, type FormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
+import { heldByPlanNotices, type PlanStanding, planStanding } from "../domain/plan-default";
 import { noSendingReason, resumeText } from "../domain/sending-window";
 import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
 import { countOf } from "../domain/text";
@@ -102,6 +103,65 @@ function entryOf(action: PlannedAction, by: string, fields: Partial<JournalEntry
   };
 }
 
+/** A mise en demeure — the ladder's, or a payment plan's for a missed instalment — as an act
+ * of the action path: the original to post (the Journal links it), the copy emailed with its
+ * PDF when there is an email, and the « Poster en LRAR » task. `entry` is the Journal line's
+ * base (step, invoices, client, recipient). */
+function formalNoticeAct(
+  entry: JournalEntry,
+  notice: FormalNotice,
+  taskWithoutEmail: string,
+  lrar: PlannedTask | undefined,
+  report: ActionReport,
+): { act: Act; report: ActionReport } {
+  const email = entry.recipient || undefined;
+  const subject = email ? notice.email.title : taskWithoutEmail;
+  const channel = email ? CHANNELS.letterAndEmail : CHANNELS.letter;
+  return {
+    act: {
+      entry: { ...entry, channel, subject, outcome: OUTCOMES.intent },
+      recipients: email ? recipientCount(email) : 0,
+      // Emailed, a mise en demeure is two documents: the original to post by registered
+      // mail (the Journal links it) and the copy the email carries, which says so.
+      documents: email ? 2 : 1,
+      perform: (tools) => {
+        const created = tools.createDocument(notice.letter, entry.client);
+        if (email) {
+          const copy = tools.createDocument(notice.copy, entry.client);
+          tools.send(email, notice.email, [copy.pdf]);
+        }
+        // Say what really happened: the email left, the registered letter is still to
+        // post — a task of its own (planned again by the domain if a run stopped here).
+        const followUps: JournalEntry[] = lrar
+          ? [
+              {
+                ...entry,
+                step: lrar.step,
+                channel: CHANNELS.task,
+                recipient: "",
+                subject: lrar.text,
+                outcome: OUTCOMES.task,
+                document: created.docUrl,
+              },
+            ]
+          : [];
+        return {
+          outcome: email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost,
+          created,
+          followUps,
+        };
+      },
+    },
+    report: {
+      ...report,
+      channel: "letter",
+      to: email ?? "",
+      subject,
+      ...(lrar ? { task: lrar.text } : {}),
+    },
+  };
+}
+
 /** A planned step as an act of the action path, and the line of the run's report. */
 function ladderAct(
   action: PlannedAction,
@@ -109,6 +169,7 @@ function ladderAct(
   settings: RecoverySettings,
   journal: readonly JournalEntry[],
   by: string,
+  plans: readonly PlanStanding[],
 ): { act: Act; report: ActionReport } {
   const report: ActionReport = {
     invoices: action.invoices,
@@ -164,48 +225,13 @@ function ladderAct(
       settings,
       previousReminders: previousReminderDates(action.claims, journal),
     });
-    const email = action.email;
-    const subject = email
-      ? notice.email.title
-      : taskText(action.stepLabel, action.client, action.claims, notice.total, true);
-    const channel = email ? CHANNELS.letterAndEmail : CHANNELS.letter;
-    const lrar = action.lrarTask;
-    return {
-      act: {
-        entry: entryOf(action, by, { channel, subject }),
-        recipients,
-        // Emailed, a mise en demeure is two documents: the original to post by registered
-        // mail (the Journal links it) and the copy the email carries, which says so.
-        documents: email ? 2 : 1,
-        perform: (tools) => {
-          const created = tools.createDocument(notice.letter, action.client);
-          if (email) {
-            const copy = tools.createDocument(notice.copy, action.client);
-            tools.send(email, notice.email, [copy.pdf]);
-          }
-          // Say what really happened: the email left, the registered letter is still to
-          // post — a task of its own (planned again by the domain if a run stopped here).
-          const followUps: JournalEntry[] = lrar
-            ? [
-                entryOf(action, by, {
-                  step: lrar.step,
-                  channel: CHANNELS.task,
-                  recipient: "",
-                  subject: lrar.text,
-                  outcome: OUTCOMES.task,
-                  document: created.docUrl,
-                }),
-              ]
-            : [];
-          return {
-            outcome: email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost,
-            created,
-            followUps,
-          };
-        },
-      },
-      report: { ...report, subject, ...(lrar ? { task: lrar.text } : {}) },
-    };
+    return formalNoticeAct(
+      { ...entryOf(action, by, {}), step: action.stepLabel },
+      notice,
+      taskText(action.stepLabel, action.client, action.claims, notice.total, true),
+      action.lrarTask,
+      report,
+    );
   }
   const dossier = buildHandoverDossier({
     client: action.client,
@@ -213,6 +239,7 @@ function ladderAct(
     today,
     settings,
     timeline: timelineOf(journal, action.client, action.invoices),
+    plans: plans.filter((p) => p.plan.invoices.some((i) => action.invoices.includes(i))),
   });
   const subject = `Transmettre le dossier de ${action.client} à un commissaire de justice ou à un avocat`;
   return {
@@ -290,14 +317,9 @@ function runUnderLock(
 
   // The échéanciers first: suspensions moved to the next instalment (the ladder then sees
   // who keeps up and who defaulted), instalment reminders due.
-  const plans = paymentPlanWork(
-    readPlans(dates),
-    ledgerClaims(ledger.lines),
-    journal,
-    today,
-    settings,
-    debtor,
-  );
+  const allPlans = readPlans(dates);
+  const claims = ledgerClaims(ledger.lines);
+  const plans = paymentPlanWork(allPlans, claims, journal, today, settings, debtor);
   const moved = new Map(plans.changes.map((c) => [c.invoice, c.suspendedUntil]));
   for (const line of ledger.lines) {
     const until =
@@ -311,9 +333,30 @@ function runUnderLock(
     plan.actions = plan.actions.filter(
       (a) => debtorOf({ client: a.client, email: a.email }) === debtor,
     );
+  // A plan's mise en demeure is today's contact with its debtor: the ladder's messages to
+  // that debtor wait (a dossier goes: it is written to no debtor).
+  const noticed = plans.notices.flatMap((n) => n.claims.slice(0, 1));
+  const { kept, held } = heldByPlanNotices(plan.actions, noticed);
+  plan.actions = kept;
+  for (const a of held)
+    for (const invoice of a.invoices)
+      plan.skipped.push({
+        invoice,
+        reason: `${a.stepLabel} reportée : un seul envoi par jour et par client (mise en demeure de l'échéancier aujourd'hui)`,
+      });
+  for (const h of plans.held)
+    for (const invoice of h.plan.invoices)
+      plan.skipped.push({
+        invoice,
+        reason: `Mise en demeure de l'échéancier (échéance impayée) reportée : ${h.reason}`,
+      });
   report.skipped = plan.skipped;
   report.errors = plan.errors;
   report.notes = plan.notes;
+  // Where each plan stands, for a dossier that mentions the plan, its default and notice.
+  const standings = allPlans.map((p) =>
+    planStanding(p, claims, journal, today, settings.ladder.formalNoticeDeadlineDays),
+  );
 
   const emailsLeft = MailApp.getRemainingDailyQuota();
   const ctx: PathContext = newPathContext({
@@ -363,6 +406,40 @@ function runUnderLock(
       `${missingIdentity.join(", ")} : à renseigner, sans quoi aucune mise en demeure ni aucun dossier ne part`,
     );
   }
+  for (const n of plans.notices) {
+    const line: ActionReport = {
+      invoices: n.plan.invoices,
+      client: n.plan.client,
+      step: n.step,
+      channel: "letter",
+      to: n.email ?? "",
+      subject: "",
+      outcome: "",
+    };
+    if (missingIdentity.length > 0) {
+      report.postponed.push({
+        invoices: line.invoices,
+        client: line.client,
+        step: line.step,
+        reason: `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
+      });
+      continue;
+    }
+    const entry: JournalEntry = {
+      at: "",
+      invoices: n.plan.invoices,
+      client: n.plan.client,
+      step: n.step,
+      channel: CHANNELS.letter,
+      recipient: n.email ?? "",
+      subject: "",
+      outcome: OUTCOMES.intent,
+      document: "",
+      by,
+    };
+    const task = taskText(n.step, n.plan.client, n.claims, n.notice.total, true);
+    acts.push(formalNoticeAct(entry, n.notice, task, n.lrarTask, line));
+  }
   for (const action of plan.actions) {
     if (action.step >= 3 && missingIdentity.length > 0) {
       report.postponed.push({
@@ -373,7 +450,7 @@ function runUnderLock(
       });
       continue;
     }
-    acts.push(ladderAct(action, today, settings, journal, by));
+    acts.push(ladderAct(action, today, settings, journal, by, standings));
   }
   // Tasks with no message (a claim to declare to the mandataire judiciaire, a « Poster en
   // LRAR » a stopped run left out): journaled once, on the same path.

@@ -8,7 +8,8 @@
 
 import { type CalendarDate, formatFrenchDate } from "../domain/calendar-date";
 import { cellText, parseAmountCell } from "../domain/cells";
-import { type Claim, debtorKey } from "../domain/claim";
+import { type Claim, debtorKey, debtorOf } from "../domain/claim";
+import { isHandedOver, type PlannedTask, registeredLetterTask } from "../domain/daily-plan";
 import type { LedgerChange } from "../domain/exchange";
 import {
   actionKey,
@@ -17,15 +18,18 @@ import {
   parseInvoicesCell,
   takenActionKeys,
 } from "../domain/journal";
-import { paidOf } from "../domain/ledger";
 import type { MessageDocument } from "../domain/messages/document";
+import type { FormalNotice } from "../domain/messages/formal-notice";
 import { buildInstalmentReminder } from "../domain/messages/payment-plan-proposal";
+import { buildPlanDefaultNotice } from "../domain/messages/plan-notice";
 import {
+  type Instalment,
   instalmentReminderStep,
   instalmentToRecall,
   type PaymentPlan,
-  planStatus,
+  planNoticeStep,
 } from "../domain/payment-plan";
+import { planNoticeHoldBack, planStanding, planSuspendedUntil } from "../domain/plan-default";
 import type { RecoverySettings } from "../domain/settings";
 import type { SheetDates } from "./sheet-dates";
 import { toCell } from "./sheet-dates";
@@ -121,11 +125,27 @@ export function appendPlan(plan: PaymentPlan, dates: SheetDates): void {
   range.offset(0, 7, rows.length, 1).setNumberFormat('#,##0.00 "€"');
 }
 
-/** What the échéanciers ask of a run: the suspensions to move to each running plan's next
- * instalment, and the instalment reminders due today (sent through the action path). */
+/** A plan's mise en demeure for a missed instalment, due today (domain/plan-default.ts). */
+export interface PlanNoticeWork {
+  plan: PaymentPlan;
+  /** The Journal « Étape »: once per plan and missed instalment. */
+  step: string;
+  claims: Claim[];
+  email: string | undefined;
+  notice: FormalNotice;
+  /** Its « Poster en LRAR » task. */
+  lrarTask: PlannedTask;
+}
+
+/** What the échéanciers ask of a run: the suspensions to move (to each running plan's next
+ * instalment, or to the deadline of its mise en demeure), the instalment reminders and the
+ * mises en demeure of missed instalments due today (sent through the action path), and the
+ * mises en demeure held back, with why. */
 export interface PlansWork {
   changes: LedgerChange[];
   reminders: { plan: PaymentPlan; step: string; email: string; message: MessageDocument }[];
+  notices: PlanNoticeWork[];
+  held: { plan: PaymentPlan; step: string; reason: string }[];
 }
 
 export function paymentPlanWork(
@@ -136,20 +156,60 @@ export function paymentPlanWork(
   settings: RecoverySettings,
   debtor?: string,
 ): PlansWork {
-  const work: PlansWork = { changes: [], reminders: [] };
+  const work: PlansWork = { changes: [], reminders: [], notices: [], held: [] };
   const taken = takenActionKeys(journal);
+  const days = settings.ladder.formalNoticeDeadlineDays;
+  const noticedToday = new Set<string>();
   for (const plan of plans) {
     // `debtor` is a debtorOf (name|addresses): the plan's client is its name.
     if (debtor !== undefined && !debtor.startsWith(`${debtorKey(plan.client)}|`)) continue;
-    const status = planStatus(plan, paidOf(claims, plan.invoices), today);
+    const planClaims = plan.invoices
+      .map((i) => claims.find((c) => c.invoiceNumber === i))
+      .filter((c): c is Claim => c !== undefined);
+    const head = planClaims[0];
+    const debtorClaims = head ? claims.filter((c) => debtorOf(c) === debtorOf(head)) : [];
+    // After the handover the professional is in charge: Recouvra leaves the plan alone.
+    if (isHandedOver(debtorClaims)) continue;
+    const { status, state, balance } = planStanding(plan, claims, journal, today, days);
     if (status.completed) continue;
-    for (const invoice of plan.invoices) {
-      const claim = claims.find((c) => c.invoiceNumber === invoice);
-      if (claim && claim.suspendedUntil !== status.suspendedUntil)
-        work.changes.push({ invoice, suspendedUntil: status.suspendedUntil });
+    const until = planSuspendedUntil(status, state, today, days);
+    for (const claim of planClaims)
+      if (claim.suspendedUntil !== until)
+        work.changes.push({ invoice: claim.invoiceNumber, suspendedUntil: until });
+    const email = planClaims.find((c) => c.email)?.email;
+    if (state.kind === "noticeDue" && head) {
+      const first = state.missed[0] as Instalment;
+      const step = planNoticeStep(plan, first.number);
+      const who = debtorOf(head);
+      const reason = noticedToday.has(who)
+        ? "client déjà contacté aujourd'hui, un seul contact par jour"
+        : planNoticeHoldBack(planClaims, debtorClaims, journal, today, settings);
+      if (reason !== undefined) {
+        work.held.push({ plan, step, reason });
+        continue;
+      }
+      noticedToday.add(who);
+      const notice = buildPlanDefaultNotice({
+        plan,
+        claims: planClaims,
+        missed: state.missed,
+        balance,
+        today,
+        settings,
+      });
+      const about = `échéance ${first.number}/${plan.instalments.length} de l'échéancier du ${formatFrenchDate(plan.agreedOn)}`;
+      const address = planClaims.find((c) => c.address)?.address;
+      work.notices.push({
+        plan,
+        step,
+        claims: planClaims,
+        email,
+        notice,
+        lrarTask: registeredLetterTask(plan.client, plan.invoices, address, { step, about }),
+      });
+      continue;
     }
     const recall = instalmentToRecall(status, today);
-    const email = claims.find((c) => plan.invoices.includes(c.invoiceNumber) && c.email)?.email;
     if (!recall || !email) continue;
     const step = instalmentReminderStep(recall, plan.instalments.length);
     if (taken.has(actionKey(plan.invoices, step))) continue;

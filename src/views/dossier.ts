@@ -10,11 +10,12 @@ import { isHandedOver, type LedgerLine } from "../domain/daily-plan";
 import { declarationDeadline, isUnderInsolvency } from "../domain/insolvency";
 import { type JournalEntry, timelineOf } from "../domain/journal";
 import { stepLabel } from "../domain/ladder";
-import { debtorsOf, ledgerClaims, paidOf, requireDebtor } from "../domain/ledger";
+import { debtorsOf, ledgerClaims, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
 import { roundToCent } from "../domain/money";
 import { nextStep } from "../domain/next-step";
-import { type PaymentPlan, planStatus } from "../domain/payment-plan";
+import type { PaymentPlan } from "../domain/payment-plan";
+import { planDefaultText, planStanding, planSuspendedUntil } from "../domain/plan-default";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import { registeredLettersOf } from "../domain/registered-letter";
 import type { RecoverySettings } from "../domain/settings";
@@ -44,8 +45,10 @@ export function planView(
   plan: PaymentPlan,
   claims: readonly Claim[],
   today: CalendarDate,
+  journal: readonly JournalEntry[],
+  deadlineDays: number,
 ): PlanView {
-  const status = planStatus(plan, paidOf(claims, plan.invoices), today);
+  const { status, state } = planStanding(plan, claims, journal, today, deadlineDays);
   return {
     id: plan.id,
     agreedOn: plan.agreedOn,
@@ -59,8 +62,9 @@ export function planView(
       state: i.state,
     })),
     defaulted: status.defaulted,
+    defaultText: planDefaultText(state),
     completed: status.completed,
-    suspendedUntil: status.suspendedUntil,
+    suspendedUntil: planSuspendedUntil(status, state, today, deadlineDays),
   };
 }
 
@@ -160,7 +164,9 @@ export function dossierView(source: ViewSource, client: string): Dossier {
     )
       .reverse()
       .map(({ client: _client, ...entry }): TimelineEntry => entry),
-    plans: plansOfDebtor(source.plans, claims).map((p) => planView(p, claims, today)),
+    plans: plansOfDebtor(source.plans, claims).map((p) =>
+      planView(p, claims, today, source.journal, settings.ladder.formalNoticeDeadlineDays),
+    ),
     registeredLetters: registeredLettersOf(
       source.journal,
       claims.map((c) => c.invoiceNumber),

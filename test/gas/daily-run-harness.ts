@@ -264,7 +264,7 @@ export function ledger(sb: Sandbox): Map<string, LedgerState> {
 export function editInvoice(
   sb: Sandbox,
   invoice: string,
-  header: LedgerHeader,
+  header: LedgerHeader | "Adresse",
   value: CellValue,
 ): void {
   const s = sb.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName("Créances");

@@ -98,7 +98,7 @@ describe("a debtor's dossier", () => {
 describe("a payment plan's view", () => {
   it("counts what was paid since the agreement against the instalments in order", () => {
     const paid = [claim({ invoiceNumber: "F-2", amount: 400.1, paid: 250.05 })];
-    const v = planView(plan, paid, today);
+    const v = planView(plan, paid, today, [], 8);
     expect(v.paidSinceAgreement).toBe(150.05);
     expect(v.instalments.map((i) => i.state)).toEqual(["honoured", "upcoming"]);
     expect(v.defaulted).toBe(false);

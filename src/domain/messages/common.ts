@@ -225,6 +225,15 @@ export function letterhead(creditor: Creditor): Block {
   );
 }
 
+/** The letter's place and date, on the right: « Lyon, le 26 novembre 2026 ». */
+export function placeAndDate(creditor: Creditor, today: CalendarDate): Block {
+  return {
+    kind: "paragraph",
+    align: "right",
+    runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
+  };
+}
+
 /** Who the debtor is, as the letters name them. */
 export interface DebtorIdentity {
   name: string;

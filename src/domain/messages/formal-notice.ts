@@ -24,15 +24,15 @@ import {
   invoiceTable,
   invoiceTables,
   letterhead,
-  longFrenchDate,
   paymentBlocks,
   penaltyTableBlocks,
+  placeAndDate,
   privacyNotice,
   rateText,
   signatureBlock,
   totalsOf,
 } from "./common";
-import { type Block, bold, type MessageDocument, oneLine, paragraph, text } from "./document";
+import { type Block, bold, type MessageDocument, oneLine, paragraph } from "./document";
 import { applyTemplate, templateFor, templateValues } from "./templates";
 
 export interface FormalNoticeInput {
@@ -85,6 +85,9 @@ export function consumerInterestSentence(
   return `Conformément aux articles 1231-6 et 1344-1 du Code civil, la présente mise en demeure fait courir sur le principal de ${euros(principal)} les intérêts au taux de l'intérêt légal, soit ${rateText(rate, official)} l'an pour le ${halfYearLabel(today)} (taux applicable lorsque le créancier n'est pas un particulier), jusqu'au complet paiement.`;
 }
 
+export const LETTER_CLOSING =
+  "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.";
+
 export const NEXT_STEP_SENTENCE =
   "À défaut de règlement dans ce délai, nous pourrons saisir la juridiction compétente afin d'obtenir un titre exécutoire, ou confier le recouvrement de cette créance à un commissaire de justice.";
 
@@ -119,11 +122,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     const blocks: Block[] = [
       letterhead(creditor),
       debtorBlock(debtor, true),
-      {
-        kind: "paragraph",
-        align: "right",
-        runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
-      },
+      placeAndDate(creditor, today),
       paragraph(bold(heading)),
       paragraph(bold(`Objet : mise en demeure de payer — ${invoicesShort(invoices, false)}`)),
       paragraph("Madame, Monsieur,"),
@@ -146,9 +145,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
       paragraph(
         "Si vous avez réglé cette somme entre-temps, nous vous prions de ne pas tenir compte de la présente.",
       ),
-      paragraph(
-        "Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
-      ),
+      paragraph(LETTER_CLOSING),
       signatureBlock(creditor),
       privacyNotice(creditor),
     );

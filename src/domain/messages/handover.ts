@@ -9,6 +9,7 @@ import { type Claim, debtorKey, isProfessional } from "../claim";
 import { entryDate, isStepTaken, type JournalEntry, stepOfEntry } from "../journal";
 import { stepLabel } from "../ladder";
 import { legalInterest } from "../legal-interest";
+import type { PlanStanding } from "../plan-default";
 import { lastDayToAct, PRESCRIPTION_ALERT_DAYS } from "../prescription";
 import { type RegisteredLetter, registeredLettersOf } from "../registered-letter";
 import type { RecoverySettings } from "../settings";
@@ -35,6 +36,7 @@ import {
   type Run,
   text,
 } from "./document";
+import { planSituation } from "./plan-notice";
 
 /** "2026-10-12 09:00" → "12/10/2026 09:00". */
 function frDateTime(at: string): string {
@@ -50,6 +52,8 @@ export interface HandoverInput {
   timeline: readonly JournalEntry[];
   /** Default: the ledger's Adresse and SIREN of these claims. */
   debtor?: DebtorIdentity;
+  /** The payment plans over these invoices: the dossier tells their default and notice. */
+  plans?: readonly PlanStanding[];
 }
 
 /** Procédure simplifiée de recouvrement des petites créances: up to this sum (R125-1 CPCE). */
@@ -273,6 +277,8 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
       );
     }
   }
+  for (const standing of input.plans ?? [])
+    blocks.push(planSituation(standing, settings.ladder.formalNoticeDeadlineDays));
   blocks.push(
     { kind: "heading", text: "3. Prescription" },
     paragraph(

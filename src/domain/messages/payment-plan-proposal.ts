@@ -14,8 +14,8 @@ import {
   invoicesShort,
   invoiceTable,
   letterhead,
-  longFrenchDate,
   paymentBlocks,
+  placeAndDate,
   privacyNotice,
   signatureBlock,
 } from "./common";
@@ -56,11 +56,7 @@ export function buildPaymentPlanProposal(input: PaymentPlanProposalInput): Messa
   const blocks: Block[] = [
     letterhead(creditor),
     debtorBlock(debtor),
-    {
-      kind: "paragraph",
-      align: "right",
-      runs: [text(`${creditor.city ? `${creditor.city}, le` : "Le"} ${longFrenchDate(today)}`)],
-    },
+    placeAndDate(creditor, today),
     paragraph(bold(`Objet : proposition d'échéancier — ${invoicesShort(invoices, false)}`)),
     paragraph("Madame, Monsieur,"),
     paragraph(
