@@ -14,9 +14,9 @@
 // | call (key or prefix)                                   | base ms | per cell ms |
 // |--------------------------------------------------------|--------:|------------:|
 // | SpreadsheetApp.Range.getValues/getDisplayValues/        |      80 |       0.01  |
-// |   getFormulas/getNumberFormats                         |         |             |
+// |   getFormulas/getNumberFormats/getNotes                |         |             |
 // | SpreadsheetApp.Range.setValues/setFormulas/             |     100 |       0.02  |
-// |   setNumberFormats                                     |         |             |
+// |   setNumberFormats/setNotes                            |         |             |
 // | SpreadsheetApp.Range.getValue/getFormula/…             |      60 |             |
 // | SpreadsheetApp.Range.setValue/setFormula/… (other set*)|      80 |             |
 // | SpreadsheetApp.Sheet.getLastRow/getLastColumn/getMax*  |      30 |             |
@@ -59,9 +59,11 @@ const LATENCY: Record<string, Latency> = {
   "SpreadsheetApp.Range.getDisplayValues": READ_BULK,
   "SpreadsheetApp.Range.getFormulas": READ_BULK,
   "SpreadsheetApp.Range.getNumberFormats": READ_BULK,
+  "SpreadsheetApp.Range.getNotes": READ_BULK,
   "SpreadsheetApp.Range.setValues": WRITE_BULK,
   "SpreadsheetApp.Range.setFormulas": WRITE_BULK,
   "SpreadsheetApp.Range.setNumberFormats": WRITE_BULK,
+  "SpreadsheetApp.Range.setNotes": WRITE_BULK,
   "SpreadsheetApp.Range.clearContent": WRITE_BULK,
   "SpreadsheetApp.Sheet.getLastRow": { baseMs: 30 },
   "SpreadsheetApp.Sheet.getLastColumn": { baseMs: 30 },

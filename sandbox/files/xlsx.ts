@@ -149,6 +149,7 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
   // Google's export form (see cached-formula.ts): anchors, and the cells they spilled to.
   const wrappedAnchors: { row: number; col: number }[] = [];
   const computed = new Set<string>();
+  const notes: string[][] = [];
   let rows = 0;
   let cols = 0;
   // Empty cells too: a formatted empty cell (a column formatted ahead) keeps its format.
@@ -157,6 +158,13 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
       const r = Number(row.number) - 1;
       const c = Number(cell.col) - 1;
       const format = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : "";
+      // A note (Range.setNote) was written as the cell's comment: it comes back as a note.
+      const note = noteText(cell.note);
+      if (note !== "") {
+        const rowNotes = notes[r] ?? [];
+        rowNotes[c] = note;
+        notes[r] = rowNotes;
+      }
       let value: CellValue = "";
       let formula = "";
       let inSpill = false;
@@ -251,7 +259,17 @@ function readSheet(ws: ExcelJS.Worksheet, timeZone: string): SheetModel {
     dataValidations: readValidations(ws),
     conditionalFormats: readConditionalFormats(ws),
     spills,
+    ...(notes.length > 0
+      ? { notes: Array.from(notes, (row) => Array.from(row ?? [], (n) => n ?? "")) }
+      : {}),
   };
+}
+
+/** An ExcelJS comment as plain text: a string, or rich text runs. */
+function noteText(note: ExcelJS.Cell["note"] | undefined): string {
+  if (note === undefined || note === null) return "";
+  if (typeof note === "string") return note;
+  return (note.texts ?? []).map((t) => t.text).join("");
 }
 
 function unquoteList(formula: string): string[] {

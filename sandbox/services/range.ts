@@ -61,7 +61,9 @@ type RangeMethods =
   | "setHorizontalAlignment"
   | "setWrap"
   | "setNote"
-  | "getNote";
+  | "getNote"
+  | "setNotes"
+  | "getNotes";
 
 export class Range implements Pick<RangeT, RangeMethods> {
   readonly [GAS] = "SpreadsheetApp.Range";
@@ -379,6 +381,25 @@ export class Range implements Pick<RangeT, RangeMethods> {
   }
   getNote(): string {
     return this.m.notes?.[this._row - 1]?.[this._col - 1] ?? "";
+  }
+  /** Every cell's note, '' where there is none (as Google returns them). */
+  getNotes(): string[][] {
+    return this.read((r, c) => this.m.notes?.[r]?.[c] ?? "");
+  }
+  /** One note per cell, dimensions matching the range's; null or '' removes a note. */
+  setNotes(notes: (string | null)[][]): RangeT {
+    this.checkShape(notes, "setNotes");
+    const model = this.m.notes ?? [];
+    this.m.notes = model;
+    notes.forEach((row, i) => {
+      const r = this._row - 1 + i;
+      const cells = model[r] ?? [];
+      model[r] = cells;
+      row.forEach((note, j) => {
+        cells[this._col - 1 + j] = note === null ? "" : String(note);
+      });
+    });
+    return this.self();
   }
 }
 

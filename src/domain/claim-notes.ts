@@ -69,3 +69,37 @@ export function notesByKind(notes: readonly { invoice: string; note: string }[])
     return `${kind} : ${invoices.length > 1 ? "factures" : "facture"} ${shown}${more}`;
   });
 }
+
+/** The Statut cell's note of a claim: its notes, one a line ('' when there is none). */
+export function statusNote(claim: Claim): string {
+  return claimNotes(claim).join("\n");
+}
+
+/** The kinds of note Recouvra writes on a Statut cell: the only ones it may clear. */
+const STATUS_NOTE_KINDS = [
+  TYPE_NOT_GIVEN_NOTE.slice(0, TYPE_NOT_GIVEN_NOTE.indexOf(" : ")),
+  "Échéance au-delà du délai légal de paiement",
+];
+
+function isRecouvraNote(note: string): boolean {
+  return note.split("\n").every((line) => STATUS_NOTE_KINDS.some((k) => line.startsWith(k)));
+}
+
+/** The Statut column's notes once brought up to date, or undefined when nothing changes.
+ * `wanted[i]` is the note row i should carry, undefined for a row Recouvra does not know
+ * (left as it is). A note a user typed on a Statut cell stays until Recouvra has
+ * something to say there; Recouvra's own note goes once the row is fixed. */
+export function nextStatusNotes(
+  current: readonly string[],
+  wanted: readonly (string | undefined)[],
+): string[] | undefined {
+  let changed = false;
+  const next = current.map((note, i) => {
+    const want = wanted[i];
+    if (want === undefined || want === note) return note;
+    if (want === "" && !isRecouvraNote(note)) return note;
+    changed = true;
+    return want;
+  });
+  return changed ? next : undefined;
+}

@@ -34,7 +34,7 @@ import {
 import { runActor } from "./actor";
 import { documentsLeftOn } from "./documents";
 import { appendJournal, type JournalLine, markJournal, readJournal } from "./journal-sheet";
-import { type LedgerRead, readLedger, writeStepRepairs } from "./ledger-sheet";
+import { type LedgerRead, readLedger, writeStatusNotes, writeStepRepairs } from "./ledger-sheet";
 import { writeLedgerChanges } from "./ledger-updates";
 import { LOCK_WAIT_MS } from "./lock";
 import { recipientCount } from "./mailer";
@@ -312,6 +312,7 @@ function runUnderLock(
     report.waiting = waits;
     if (debtor === undefined) appendJournal([systemEntry(waits, OUTCOMES.note, by)], new Date());
     writeStepRepairs(ledger, journal, dates);
+    writeStatusNotes(ledger, dates);
     return report;
   }
 
@@ -506,6 +507,7 @@ function runUnderLock(
 
   writeLedgerChanges(ledger, plans.changes, dates);
   writeStepRepairs(ledger, ctx.journal, dates);
+  writeStatusNotes(ledger, dates);
   if (report.postponed.length > 0) {
     const why = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
     const subject = `${countOf(report.postponed.length, "action reportée", "actions reportées")} : ${why}`;

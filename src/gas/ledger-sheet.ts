@@ -3,12 +3,14 @@
 // loses nothing.
 import type { CalendarDate } from "../domain/calendar-date";
 import { cellText } from "../domain/cells";
+import { nextStatusNotes, statusNote } from "../domain/claim-notes";
 import type { LedgerLine } from "../domain/daily-plan";
 import { type ColumnMap, columnsOfHeaderRow, type LedgerField } from "../domain/headers";
 import type { JournalEntry } from "../domain/journal";
 import { type StepNumber, stepLabel } from "../domain/ladder";
 import { readLedgerRow } from "../domain/ledger-row";
 import { type StepRepair, stepRepairs, type TypedStep } from "../domain/step-projection";
+import { normalizeKey } from "../domain/text";
 import { type SheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, allValues, LEDGER_SHEET } from "./sheets";
 
@@ -20,7 +22,12 @@ export interface LedgerRead {
   lines: LedgerLine[];
   /** « Dernière étape » and its date of each row as read, to compare with the Journal. */
   typed: TypedStep[];
+  /** The « Statut » column (0-based), whose cells carry each row's notes; none in a
+   * ledger without it. */
+  statusColumn?: number;
 }
+
+const STATUS_KEY = normalizeKey("Statut");
 
 export function ledgerSheet(): GoogleAppsScript.Spreadsheet.Sheet | null {
   return activeSpreadsheet().getSheetByName(LEDGER_SHEET);
@@ -35,7 +42,9 @@ export function readLedger(dates: SheetDates, journal?: readonly JournalEntry[])
       `La feuille « ${LEDGER_SHEET} » est introuvable : lancez Recouvra > Initialiser le classeur.`,
     );
   const values = allValues(sheet);
-  const columns = columnsOfHeaderRow((values[HEADER_ROW - 1] ?? []).map((v) => toCell(v, dates)));
+  const header = (values[HEADER_ROW - 1] ?? []).map((v) => toCell(v, dates));
+  const columns = columnsOfHeaderRow(header);
+  const status = header.findIndex((h) => typeof h === "string" && normalizeKey(h) === STATUS_KEY);
   const keyColumn = columns.invoiceNumber;
   const stepColumn = columns.lastStep;
   const dateColumn = columns.lastStepDate;
@@ -69,7 +78,37 @@ export function readLedger(dates: SheetDates, journal?: readonly JournalEntry[])
       }
     }
   }
-  return { sheet, columns, lines, typed };
+  return { sheet, columns, lines, typed, ...(status >= 0 ? { statusColumn: status } : {}) };
+}
+
+/** Writes each row's notes (Type non renseigné, Échéance au-delà du délai légal…) as the
+ * note of its « Statut » cell: the column's notes read in one call, written in one call
+ * only when one differs, each row found by its N° facture re-read just before. No other
+ * column is touched. Returns the notes changed. */
+export function writeStatusNotes(read: LedgerRead, dates: SheetDates): number {
+  const { sheet, columns, statusColumn } = read;
+  const key = columns.invoiceNumber;
+  if (key === undefined || statusColumn === undefined) return 0;
+  const noteOf = new Map<string, string>();
+  for (const line of read.lines) {
+    if (noteOf.has(line.invoiceText) || line.invoiceText === "") continue;
+    noteOf.set(
+      line.invoiceText,
+      line.reading.kind === "claim" ? statusNote(line.reading.claim) : "",
+    );
+  }
+  const height = sheet.getLastRow() - HEADER_ROW;
+  if (height <= 0) return 0;
+  const wanted = sheet
+    .getRange(HEADER_ROW + 1, key + 1, height, 1)
+    .getValues()
+    .map(([cell]) => noteOf.get(cellText(toCell(cell, dates))));
+  const range = sheet.getRange(HEADER_ROW + 1, statusColumn + 1, height, 1);
+  const current = range.getNotes().map(([note]) => note ?? "");
+  const next = nextStatusNotes(current, wanted);
+  if (!next) return 0;
+  range.setNotes(next.map((note) => [note]));
+  return next.filter((note, i) => note !== current[i]).length;
 }
 
 export interface StepDone {

@@ -165,6 +165,24 @@ describe("writeXlsx / readXlsx round trip", () => {
     expect(back.namedRanges).toEqual([{ name: "Factures", sheet: "Créances", a1: "A2:C4" }]);
   });
 
+  it("writes notes as cell comments, which come back as notes", async () => {
+    const wb = computedLedger();
+    const ledger = wb.sheets[0] as SheetModel;
+    ledger.notes = [[], ["", "Échéance au-delà du délai légal de paiement\nType non renseigné"]];
+    const bytes = await xlsxBytes(wb);
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const note = excel.worksheets[0]?.getCell("B2").note;
+    const text = typeof note === "string" ? note : (note?.texts ?? []).map((t) => t.text).join("");
+    expect(text).toBe("Échéance au-delà du délai légal de paiement\nType non renseigné");
+    const back = (await readXlsx(bytes)).sheets[0] as SheetModel;
+    expect(back.notes?.[1]?.[1]).toBe(
+      "Échéance au-delà du délai légal de paiement\nType non renseigné",
+    );
+    expect(back.notes?.[1]?.[0] ?? "").toBe("");
+    expect((await readXlsx(await xlsxBytes(computedLedger()))).sheets[0]?.notes).toBeUndefined();
+  });
+
   it("gives back the same formulas, cached results and spills", async () => {
     const wb = computedLedger();
     const back = await readXlsx(await xlsxBytes(wb));

@@ -119,6 +119,35 @@ describe("Range values", () => {
     expect(sheet.getRange("F2").getFormula()).toBe("");
   });
 
+  it("reads and writes notes in bulk, '' where none, with Google's errors for a wrong shape", () => {
+    const { sheet } = sandbox();
+    sheet.getRange("B3").setNote("Client à rappeler");
+    expect(sheet.getRange("A2:B3").getNotes()).toEqual([
+      ["", ""],
+      ["", "Client à rappeler"],
+    ]);
+    sheet.getRange("C2:C4").setNotes([["Première"], [null], ["Troisième"]]);
+    expect(sheet.getRange("B2:C4").getNotes()).toEqual([
+      ["", "Première"],
+      ["Client à rappeler", ""],
+      ["", "Troisième"],
+    ]);
+    sheet.getRange("C2:C4").setNotes([[""], [null], ["Troisième"]]);
+    expect(sheet.getRange("C2").getNote()).toBe("");
+    expect(() => sheet.getRange("C2:C4").setNotes([["a"], ["b"]])).toThrow(
+      "The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.",
+    );
+    expect(() =>
+      sheet.getRange("C2:C3").setNotes([
+        ["a", "b"],
+        ["c", "d"],
+      ]),
+    ).toThrow(
+      "The number of columns in the data does not match the number of columns in the range. The data has 2 but the range has 1.",
+    );
+    expect(sheet.getRange("B3").getNote()).toBe("Client à rappeler");
+  });
+
   it("clears content but keeps formats", () => {
     const { sheet } = sandbox();
     sheet.getRange("C2:D2").clearContent();
