@@ -15,6 +15,7 @@ import { contactHoldBack, lastContactOf } from "./contact-rule";
 import { DECLARATION_STEP, declarationDeadline, isUnderInsolvency } from "./insolvency";
 import {
   actionKey,
+  CHANNELS,
   contactIndex,
   isStepTaken,
   type JournalEntry,
@@ -214,6 +215,31 @@ export function registeredLetterTask(
   };
 }
 
+/** What a mise en demeure's Journal line says once made, whoever made it: the email left
+ * or the letter is ready — the registered letter is still to post either way. */
+export function formalNoticeOutcome(emailed: boolean): string {
+  return emailed ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost;
+}
+
+/** The Journal line of a mise en demeure's « Poster en LRAR » task, following the notice's
+ * own line; it links the original to post (its Doc, and its PDF). */
+export function registeredLetterTaskEntry(
+  notice: JournalEntry,
+  task: PlannedTask,
+  original: { document: string; pdf?: string },
+): JournalEntry {
+  return {
+    ...notice,
+    step: task.step,
+    channel: CHANNELS.task,
+    recipient: "",
+    subject: task.text,
+    outcome: OUTCOMES.task,
+    document: original.document,
+    ...(original.pdf ? { pdf: original.pdf } : {}),
+  };
+}
+
 /** A Journal line holding a « Poster en LRAR » task. */
 export function isRegisteredLetterTask(entry: Pick<JournalEntry, "channel" | "subject">): boolean {
   return entry.channel === "Tâche" && entry.subject.startsWith(REGISTERED_LETTER);
@@ -257,7 +283,8 @@ export function declarationTask(
   };
 }
 
-function addressOf(claims: readonly (Claim | undefined)[]): string | undefined {
+/** The debtor's postal address: the first the ledger gives for these claims. */
+export function addressOf(claims: readonly (Claim | undefined)[]): string | undefined {
   return claims.find((c) => c?.address !== undefined)?.address;
 }
 

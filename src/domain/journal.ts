@@ -85,6 +85,9 @@ export interface JournalEntry {
   outcome: string;
   document: string;
   by: string;
+  /** The PDF file actually sent or made (see pdfCell): absent in a Journal older than its
+   * « PDF » column, and for what has no PDF. */
+  pdf?: string;
 }
 
 export function entryDate(entry: Pick<JournalEntry, "at">): CalendarDate | undefined {

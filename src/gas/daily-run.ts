@@ -6,7 +6,13 @@
 
 import type { CalendarDate } from "../domain/calendar-date";
 import { debtorOf, outstanding } from "../domain/claim";
-import { type PlannedAction, type PlannedTask, planDailyRun } from "../domain/daily-plan";
+import {
+  formalNoticeOutcome,
+  type PlannedAction,
+  type PlannedTask,
+  planDailyRun,
+  registeredLetterTaskEntry,
+} from "../domain/daily-plan";
 import {
   CHANNELS,
   type JournalEntry,
@@ -117,9 +123,10 @@ function formalNoticeAct(
   const email = entry.recipient || undefined;
   const subject = email ? notice.email.title : taskWithoutEmail;
   const channel = email ? CHANNELS.letterAndEmail : CHANNELS.letter;
+  const noticeEntry: JournalEntry = { ...entry, channel, subject, outcome: OUTCOMES.intent };
   return {
     act: {
-      entry: { ...entry, channel, subject, outcome: OUTCOMES.intent },
+      entry: noticeEntry,
       recipients: email ? recipientCount(email) : 0,
       // Emailed, a mise en demeure is two documents: the original to post by registered
       // mail (the Journal links it) and the copy the email carries, which says so.
@@ -134,22 +141,13 @@ function formalNoticeAct(
         // post — a task of its own (planned again by the domain if a run stopped here).
         const followUps: JournalEntry[] = lrar
           ? [
-              {
-                ...entry,
-                step: lrar.step,
-                channel: CHANNELS.task,
-                recipient: "",
-                subject: lrar.text,
-                outcome: OUTCOMES.task,
+              registeredLetterTaskEntry(noticeEntry, lrar, {
                 document: created.docUrl,
-              },
+                pdf: created.pdfUrl,
+              }),
             ]
           : [];
-        return {
-          outcome: email ? OUTCOMES.sentLrarToPost : OUTCOMES.letterLrarToPost,
-          created,
-          followUps,
-        };
+        return { outcome: formalNoticeOutcome(Boolean(email)), created, followUps };
       },
     },
     report: {

@@ -3,9 +3,15 @@
 
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
 import { debtorOf } from "../../domain/claim";
-import { whyNoMessageToday } from "../../domain/daily-plan";
+import {
+  addressOf,
+  formalNoticeOutcome,
+  registeredLetterTask,
+  registeredLetterTaskEntry,
+  whyNoMessageToday,
+} from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
-import { CHANNELS, OUTCOMES } from "../../domain/journal";
+import { CHANNELS, type JournalEntry, OUTCOMES } from "../../domain/journal";
 import { debtorLabelAtRow, paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
 import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
@@ -132,16 +138,29 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
             ? CHANNELS.letterAndEmail
             : CHANNELS.email
           : CHANNELS.letter;
-    const client = requireDebtor(src.lines, request.client)[0]?.client ?? request.client;
-    // A ladder letter is the step itself: sent, handed over, or to be posted by the user.
+    const debtorClaims = requireDebtor(src.lines, request.client);
+    const client = debtorClaims[0]?.client ?? request.client;
+    // A ladder letter is the step itself: sent, handed over, or to be posted by the user; a
+    // mise en demeure says what really happened, as the daily run's does.
+    const formalNotice = letter.kind !== "handover" && letter.ladderStep === 3;
     const outcome =
       letter.kind === "handover"
         ? OUTCOMES.prepared
-        : to
-          ? OUTCOMES.sent
-          : letter.ladderStep
-            ? OUTCOMES.task
-            : OUTCOMES.documentCreated;
+        : formalNotice
+          ? formalNoticeOutcome(to !== "")
+          : to
+            ? OUTCOMES.sent
+            : letter.ladderStep
+              ? OUTCOMES.task
+              : OUTCOMES.documentCreated;
+    // …and leaves the « Poster en LRAR » task with the postal address, as the daily run's does.
+    const lrar = formalNotice
+      ? registeredLetterTask(
+          client,
+          request.invoices,
+          addressOf(selectInvoices(debtorClaims, request.invoices)),
+        )
+      : undefined;
     const emailed = letter.email;
     const ctx = newPathContext({
       today: src.today,
@@ -151,21 +170,22 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
       docsLeft: documentsLeftOn(src.today, src.settings.account),
       stamp: (d) => Utilities.formatDate(d, src.dates.timeZone, "yyyy-MM-dd HH:mm"),
     });
+    const entry: JournalEntry = {
+      at: "",
+      invoices: request.invoices,
+      client,
+      step: letter.step,
+      channel,
+      recipient: to,
+      subject: letter.document.title,
+      outcome: OUTCOMES.intent,
+      document: "",
+      by: sidebarUser(),
+    };
     const [result] = runBatch(
       [
         {
-          entry: {
-            at: "",
-            invoices: request.invoices,
-            client,
-            step: letter.step,
-            channel,
-            recipient: to,
-            subject: letter.document.title,
-            outcome: OUTCOMES.intent,
-            document: "",
-            by: sidebarUser(),
-          },
+          entry,
           recipients: to ? recipientCount(to) : 0,
           documents: attached ? 2 : 1,
           perform: (tools) => {
@@ -173,7 +193,15 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
             // A mise en demeure emails its copy; the original is posted by registered mail.
             const pdf = attached ? tools.createDocument(attached, client).pdf : created.pdf;
             if (to && emailed) tools.send(to, emailed, [pdf]);
-            return { outcome, created };
+            const followUps = lrar
+              ? [
+                  registeredLetterTaskEntry(entry, lrar, {
+                    document: created.docUrl,
+                    pdf: created.pdfUrl,
+                  }),
+                ]
+              : [];
+            return { outcome, created, followUps };
           },
         },
       ],
