@@ -1,16 +1,16 @@
 // « Clients »: every debtor with something open (all of them on request), whatever today's
 // work says, so that any debtor is one search away — by name, invoice number or email.
 import { type CalendarDate, daysBetween } from "../domain/calendar-date";
-import { type Claim, debtorKey, isPaid, outstanding } from "../domain/claim";
+import { type Claim, isPaid, outstanding } from "../domain/claim";
 import { isHandedOver } from "../domain/daily-plan";
 import { stepLabel } from "../domain/ladder";
-import { ledgerClaims } from "../domain/ledger";
+import { debtorsOf, ledgerClaims } from "../domain/ledger";
 import { nextStep } from "../domain/next-step";
 import { claimStatus, debtorStatus, debtorStatusRank } from "../domain/status";
 import type { ClientList, ClientRow } from "../sidebar-contract";
 import type { ViewSource } from "./dossier";
 
-function clientRow(claims: readonly Claim[], source: ViewSource): ClientRow {
+function clientRow(label: string, claims: readonly Claim[], source: ViewSource): ClientRow {
   const { today, settings } = source;
   const open = claims.filter((c) => !isPaid(c));
   const oldestDue = open.map((c) => c.dueDate).sort()[0] ?? "";
@@ -21,9 +21,8 @@ function clientRow(claims: readonly Claim[], source: ViewSource): ClientRow {
     .sort((a, b) => a.date.localeCompare(b.date));
   const next = steps[0];
   const status = debtorStatus(open.map((c) => claimStatus(c, today)));
-  const head = claims[0] as Claim;
   return {
-    client: head.client,
+    client: label,
     emails: [...new Set(claims.map((c) => c.email ?? "").filter((e) => e !== ""))],
     invoices: claims.map((c) => c.invoiceNumber),
     openInvoices: open.length,
@@ -39,15 +38,11 @@ function clientRow(claims: readonly Claim[], source: ViewSource): ClientRow {
 /** The debtors of the ledger, those with an open invoice first (or only, unless `all`),
  * the oldest due date first. */
 export function clientList(source: ViewSource, all: boolean): ClientList {
-  const byDebtor = new Map<string, Claim[]>();
-  for (const c of ledgerClaims(source.lines)) {
-    const key = debtorKey(c.client);
-    const list = byDebtor.get(key);
-    if (list) list.push(c);
-    else byDebtor.set(key, [c]);
-  }
-  const rows = [...byDebtor.values()]
-    .map((claims) => clientRow(claims, source))
+  // One row per debtor as the dossier knows it (a name and its addresses, debtorsOf): two
+  // « Durand » at different addresses are two rows, each opening its own dossier.
+  const debtors = debtorsOf(ledgerClaims(source.lines));
+  const rows = debtors
+    .map((d) => clientRow(d.label, d.claims, source))
     .filter((r) => all || r.openInvoices > 0)
     .sort(
       (a, b) =>
@@ -63,7 +58,7 @@ export function clientList(source: ViewSource, all: boolean): ClientList {
     totals: {
       withOpen: open.length,
       outstanding: Math.round(open.reduce((s, r) => s + r.outstanding, 0) * 100) / 100,
-      debtors: byDebtor.size,
+      debtors: debtors.length,
     },
   };
 }

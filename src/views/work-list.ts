@@ -8,7 +8,7 @@ import { type Claim, debtorOf, isPaid, outstanding } from "../domain/claim";
 import { notesByKind } from "../domain/claim-notes";
 import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
 import { entryDate, type JournalEntry, OUTCOMES } from "../domain/journal";
-import { debtorsOf, ledgerClaims, paidOf } from "../domain/ledger";
+import { type Debtor, debtorsOf, ledgerClaims, paidOf } from "../domain/ledger";
 import { formatEuros, roundToCent } from "../domain/money";
 import { instalmentToRecall, planStatus } from "../domain/payment-plan";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
@@ -143,7 +143,7 @@ export function workList(source: ViewSource): WorkList {
   return {
     today,
     items: items.map(({ rank: _rank, ...item }) => item),
-    done: doneToday(source.journal, today),
+    done: doneToday(source.journal, today, debtorsOf(claims)),
     errors: plan.errors.map((e) => ({ row: e.row, invoice: e.invoice, message: e.message })),
     totals: {
       debtors: items.length,
@@ -162,13 +162,22 @@ function doneKind(outcome: string): DoneToday["kind"] {
   return "other";
 }
 
-/** The Journal's lines of the day about a debtor (not the run's own notes), oldest first. */
-export function doneToday(journal: readonly JournalEntry[], today: CalendarDate): DoneToday[] {
+/** The Journal's lines of the day about a debtor (not the run's own notes), oldest first,
+ * each naming its debtor as the dossier does (found by invoice: a name alone may stand for
+ * two debtors at different addresses). */
+export function doneToday(
+  journal: readonly JournalEntry[],
+  today: CalendarDate,
+  debtors: readonly Debtor[] = [],
+): DoneToday[] {
+  const labelOf = new Map(
+    debtors.flatMap((d) => d.claims.map((c) => [c.invoiceNumber, d.label] as const)),
+  );
   return journal
     .filter((e) => e.client !== "" && e.channel !== "Système" && entryDate(e) === today)
     .map((e) => ({
       at: e.at,
-      client: e.client,
+      client: labelOf.get(e.invoices[0] ?? "") ?? e.client,
       invoices: e.invoices,
       step: e.step,
       channel: e.channel,
