@@ -12,6 +12,7 @@ import { basename, extname, join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildAll } from "../build/build";
 import { isInSaneRange, parseIsoDate, SANE_YEARS } from "../src/domain/calendar-date";
+import { countOf } from "../src/domain/text";
 import { readCsv } from "./files/csv";
 import { docxBytes } from "./files/docx";
 import { emlBytes } from "./files/eml";
@@ -255,10 +256,7 @@ const CHANNEL_LABELS = {
   dossier: "dossier",
 };
 
-/** « 1 action », « 2 actions », « 0 action ». */
-function plural(n: number, singular: string, many = `${singular}s`): string {
-  return `${n} ${n > 1 ? many : singular}`;
-}
+const plural = countOf;
 
 function printSummary(
   report: RunReport,
@@ -300,17 +298,19 @@ function printSummary(
     );
     for (const e of json.errors) lines.push(`    • ${e.invoice || "(sans numéro)"} : ${e.message}`);
   }
-  lines.push(`  ${plural(report.skipped.length, "facture")} sans action aujourd'hui :`);
-  for (const s of report.skipped) lines.push(`    • ${s.invoice} : ${s.reason}`);
+  if (report.skipped.length > 0) {
+    lines.push(`  ${plural(report.skipped.length, "facture")} sans action aujourd'hui :`);
+    for (const s of report.skipped) lines.push(`    • ${s.invoice} : ${s.reason}`);
+  }
   const notes = report.notes ?? [];
   if (notes.length > 0) {
-    lines.push(`  ${notes.length} remarque(s) sur « Créances » :`);
+    lines.push(`  ${plural(notes.length, "remarque")} sur « Créances » :`);
     for (const n of notes) lines.push(`    • ${n.invoice} : ${n.note}`);
   }
   for (const p of report.settingsProblems) lines.push(`  Paramètres : ${p}`);
   const calls = Object.values(json.serviceCalls).reduce((s, n) => s + n, 0);
   lines.push(
-    `  ${calls} appels aux services Google, ~${json.estimatedGoogleSeconds} s estimées chez Google.`,
+    `  ${plural(calls, "appel")} aux services Google, ~${String(json.estimatedGoogleSeconds).replace(".", ",")} s estimées chez Google.`,
   );
   lines.push(
     `  Sorties : ${opts.out}/ledger.xlsx, ${opts.out}/emails/, ${opts.out}/letters/, ${opts.out}/run.json`,

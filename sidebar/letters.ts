@@ -185,7 +185,9 @@ export function letterPanel(ctx: DossierContext): HTMLElement {
         const ok = await ctx.app.confirm({
           title: "Envoyer ce courrier par email ?",
           lines: [
-            `${title}.`,
+            // The step by its name: a subject (« Relance : factures … impayées ») may not say it.
+            `Étape : ${LETTER_KINDS[r.kind]}.`,
+            `Objet : ${title}.`,
             `Destinataire : ${recipient || "aucune adresse"}.`,
             `Factures : ${chosen.map((i) => `${i.invoice} (${euros(i.outstanding)})`).join(", ")}.`,
             `Reste dû : ${euros(chosen.reduce((s, i) => s + i.outstanding, 0))}.`,

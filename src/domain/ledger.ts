@@ -115,7 +115,9 @@ export function selectInvoices(claims: readonly Claim[], invoices: readonly stri
   const chosen = claims.filter((c) => wanted.has(c.invoiceNumber));
   const unknown = invoices.filter((i) => !claims.some((c) => c.invoiceNumber === i));
   if (unknown.length > 0)
-    throw new Refusal(`Facture(s) inconnue(s) pour ce client : ${unknown.join(", ")}.`);
+    throw new Refusal(
+      `${unknown.length > 1 ? "Factures inconnues" : "Facture inconnue"} pour ce client : ${unknown.join(", ")}.`,
+    );
   return chosen;
 }
 

@@ -1,6 +1,5 @@
 // What « Envoyer maintenant » would do for one debtor, said before anything leaves: the
 // daily plan's own actions for that debtor (same gap, same idempotence, same step).
-import { debtorKey } from "../domain/claim";
 import { planDailyRun } from "../domain/daily-plan";
 import { requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
@@ -8,18 +7,20 @@ import type { SendNowPreview } from "../sidebar-contract";
 import type { ViewSource } from "./dossier";
 
 const CHANNELS = {
-  email: "Email",
-  letter: "Mise en demeure (courrier et email)",
-  task: "Tâche (pas d'adresse email)",
-  dossier: "Dossier pour un professionnel",
+  email: "email",
+  letter: "courrier et email",
+  task: "tâche : pas d'adresse email",
+  dossier: "dossier pour un professionnel",
 } as const;
 
 export function sendNowPreview(source: ViewSource, client: string): SendNowPreview {
   const { today, settings } = source;
-  const key = debtorKey(client);
+  // The debtor as the dossier names it (a name and its addresses): its invoices say which
+  // of the day's actions are its own, never a homonym's at another address.
+  const mine = new Set(requireDebtor(source.lines, client).map((c) => c.invoiceNumber));
   const plan = planDailyRun(source.lines, source.journal, today, settings);
   const actions = plan.actions
-    .filter((a) => debtorKey(a.client) === key)
+    .filter((a) => a.claims.some((c) => mine.has(c.invoiceNumber)))
     .map((a) => {
       const t = totalsOf(a.claims, today, settings);
       return {
@@ -34,7 +35,6 @@ export function sendNowPreview(source: ViewSource, client: string): SendNowPrevi
         total: t.total,
       };
     });
-  const mine = new Set(requireDebtor(source.lines, client).map((c) => c.invoiceNumber));
   const waiting = plan.skipped.filter((s) => mine.has(s.invoice));
   return { actions, waiting };
 }

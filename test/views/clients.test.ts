@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clientList } from "../../src/views/clients";
 import { dossierView } from "../../src/views/dossier";
+import { sendNowPreview } from "../../src/views/send-now";
 import { workList } from "../../src/views/work-list";
 import { claim, d } from "../domain/fixtures";
 import { lines, sent, source } from "./fixtures";
@@ -53,6 +54,15 @@ describe("« Clients »", () => {
     expect(list.done.map((x) => x.client)).toEqual([
       "Élise Durand (elise.durand@exemple.fr)",
       "elise durand (e.durand@autre.fr)",
+    ]);
+  });
+});
+
+describe("« Envoyer maintenant » for one of two homonyms", () => {
+  it("names only that debtor's step, address and invoices", () => {
+    const preview = sendNowPreview(source({ lines: homonyms }), "elise durand (e.durand@autre.fr)");
+    expect(preview.actions.map((a) => [a.to, a.invoices.map((i) => i.invoice)])).toEqual([
+      ["e.durand@autre.fr", ["E-2"]],
     ]);
   });
 });
