@@ -34,6 +34,7 @@ import { isPrescribed, lastDayToAct } from "./prescription";
 import type { RecoverySettings } from "./settings";
 import { claimStatus } from "./status";
 import { projectedStep } from "./step-projection";
+import { ofName } from "./text";
 
 export type ActionChannel = "email" | "letter" | "task" | "dossier";
 
@@ -211,7 +212,7 @@ export function registeredLetterTask(
     step,
     client,
     invoices: [...invoices],
-    text: `${REGISTERED_LETTER} la mise en demeure de ${client} (${invoicesText(invoices)}${about}) : ${where}`,
+    text: `${REGISTERED_LETTER} la mise en demeure ${ofName(client)} (${invoicesText(invoices)}${about}) : ${where}`,
   };
 }
 

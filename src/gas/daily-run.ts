@@ -28,7 +28,7 @@ import { buildReminder } from "../domain/messages/reminder";
 import { heldByPlanNotices, type PlanStanding, planStanding } from "../domain/plan-default";
 import { noSendingReason, resumeText } from "../domain/sending-window";
 import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
-import { countOf } from "../domain/text";
+import { countOf, ofName } from "../domain/text";
 import {
   type Act,
   type ActResult,
@@ -239,7 +239,7 @@ function ladderAct(
     timeline: timelineOf(journal, action.client, action.invoices),
     plans: plans.filter((p) => p.plan.invoices.some((i) => action.invoices.includes(i))),
   });
-  const subject = `Transmettre le dossier de ${action.client} à un commissaire de justice ou à un avocat`;
+  const subject = `Transmettre le dossier ${ofName(action.client)} à un commissaire de justice ou à un avocat`;
   return {
     act: {
       entry: entryOf(action, by, { channel: CHANNELS.dossier, recipient: "", subject }),

@@ -476,7 +476,7 @@ describe("sixty days of a ledger under the daily trigger", () => {
       expect(l.outcome).toBe("Dossier prêt");
       expect(l.recipient).toBe("");
       expect(l.subject).toBe(
-        `Transmettre le dossier de ${l.client} à un commissaire de justice ou à un avocat`,
+        `Transmettre le dossier ${/^(Hôtel|Atelier)/.test(String(l.client)) ? `d'${l.client}` : `de ${l.client}`} à un commissaire de justice ou à un avocat`,
       );
       const text = plain(docText(sb, docIdOf(l.document)));
       const a = amountsOn(l.invoices.split(", "), l.day);

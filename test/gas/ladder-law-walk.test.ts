@@ -212,7 +212,7 @@ describe("six weeks of the daily run under the v2 rules", () => {
       [
         "2026-11-16",
         "Tâche à faire",
-        "Poster en LRAR la mise en demeure de Hôtel du Parc (factures F-10, F-11) : adresse postale manquante",
+        "Poster en LRAR la mise en demeure d'Hôtel du Parc (factures F-10, F-11) : adresse postale manquante",
       ],
       [
         "2026-11-30",
@@ -229,7 +229,7 @@ describe("six weeks of the daily run under the v2 rules", () => {
     const report = reports.get("2026-11-16");
     expect(report?.actions.find((a) => a.step === C3)).toMatchObject({
       outcome: "Email envoyé — LRAR à poster",
-      task: expect.stringMatching(/^Poster en LRAR la mise en demeure de Hôtel du Parc/),
+      task: expect.stringMatching(/^Poster en LRAR la mise en demeure d'Hôtel du Parc/),
     });
     // One email per mise en demeure, the PDF attached.
     for (const n of notices) {

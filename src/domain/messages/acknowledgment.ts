@@ -8,6 +8,7 @@ import type { CalendarDate } from "../calendar-date";
 import type { Claim } from "../claim";
 import type { Instalment } from "../payment-plan";
 import type { RecoverySettings } from "../settings";
+import { ofName } from "../text";
 import {
   type DebtorIdentity,
   euros,
@@ -40,7 +41,7 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
   const invoices = claims.map((c) => c.invoiceNumber);
   const plural = invoices.length > 1;
   const signer = debtor.representative
-    ? `${debtor.representative}, agissant pour le compte de ${debtor.name}`
+    ? `${debtor.representative}, agissant pour le compte ${ofName(debtor.name)}`
     : debtor.name;
   const professional = debtor.professional ?? claims.every((c) => c.clientType === "Professionnel");
   const blocks: Block[] = [
