@@ -8,7 +8,7 @@ import type { CalendarDate } from "../calendar-date";
 import type { Claim } from "../claim";
 import type { Instalment } from "../payment-plan";
 import type { RecoverySettings } from "../settings";
-import { ofName } from "../text";
+import { normalizeKey, ofName } from "../text";
 import {
   type DebtorIdentity,
   euros,
@@ -35,15 +35,33 @@ export interface AcknowledgmentInput {
 /** A ruled line to write on by hand. */
 export const RULED_LINE = "_".repeat(60);
 
+/** « Je soussigné » and who signs: a person in their own name; for a company, the person
+ * acting for it — a blank line for their name when nobody was named, since a company
+ * cannot write « je ». The civility, when given, makes the agreement. */
+export function signerOf(
+  debtor: { name: string; representative?: string | undefined },
+  professional: boolean,
+): string {
+  const name = debtor.name.trim();
+  const who = debtor.representative?.trim() || (professional ? "" : name);
+  const signed = /^(mme|madame|mlle|mademoiselle)\b/i.test(who)
+    ? "Je soussignée"
+    : /^(m\.|monsieur)(\s|$)/i.test(who)
+      ? "Je soussigné"
+      : "Je soussigné(e)";
+  if (who === "") return `${signed}, ${"_".repeat(30)}, agissant pour le compte ${ofName(name)}`;
+  // « Mme Camille Bernard » signing for « Camille Bernard »: one person, said once.
+  if (normalizeKey(who).includes(normalizeKey(name))) return `${signed}, ${who}`;
+  return `${signed}, ${who}, agissant pour le compte ${ofName(name)}`;
+}
+
 export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument {
   const { debtor, claims, today, settings, total } = input;
   const { creditor } = settings;
   const invoices = claims.map((c) => c.invoiceNumber);
   const plural = invoices.length > 1;
-  const signer = debtor.representative
-    ? `${debtor.representative}, agissant pour le compte ${ofName(debtor.name)}`
-    : debtor.name;
   const professional = debtor.professional ?? claims.every((c) => c.clientType === "Professionnel");
+  const signer = signerOf(debtor, professional);
   const blocks: Block[] = [
     { kind: "title", text: "Reconnaissance de dette" },
     paragraph(bold("Entre le créancier :")),
@@ -61,7 +79,7 @@ export function buildAcknowledgment(input: AcknowledgmentInput): MessageDocument
         .join("\n"),
     ),
     paragraph(
-      `Je soussigné(e), ${signer}, reconnais devoir à ${creditor.companyName || "la société créancière"}, au titre ${plural ? "des factures" : "de la facture"} ci-dessous, restée${plural ? "s" : ""} impayée${plural ? "s" : ""} à ce jour, la somme de `,
+      `${signer}, reconnais devoir à ${creditor.companyName || "la société créancière"}, au titre ${plural ? "des factures" : "de la facture"} ci-dessous, restée${plural ? "s" : ""} impayée${plural ? "s" : ""} à ce jour, la somme de `,
       bold(euros(total)),
       professional ? " en principal." : ".",
     ),

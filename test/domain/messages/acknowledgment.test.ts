@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildAcknowledgment } from "../../../src/domain/messages/acknowledgment";
+import { buildAcknowledgment, signerOf } from "../../../src/domain/messages/acknowledgment";
 import { documentToText } from "../../../src/domain/messages/document";
 import { schedulePaymentPlan } from "../../../src/domain/payment-plan";
 import { DEFAULT_SETTINGS } from "../../../src/domain/settings";
@@ -34,5 +34,18 @@ describe("the reconnaissance de dette", () => {
     expect(text).toContain("Imprimerie Durand SARL");
     expect(text).toContain("15/02/2027");
     expect(text).toContain("article 1376 du Code civil");
+  });
+
+  it("is signed by a person: for a company nobody named, a blank for the signer; a person once", () => {
+    expect(signerOf({ name: "Association Les Amis du Parc" }, true)).toBe(
+      `Je soussigné(e), ${"_".repeat(30)}, agissant pour le compte d'Association Les Amis du Parc`,
+    );
+    expect(
+      signerOf({ name: "Camille Bernard", representative: "Mme Camille Bernard" }, false),
+    ).toBe("Je soussignée, Mme Camille Bernard");
+    expect(signerOf({ name: "M. Thomas Renaud" }, false)).toBe("Je soussigné, M. Thomas Renaud");
+    expect(
+      signerOf({ name: "Hôtel du Parc", representative: "Mme Julie Caron, directrice" }, true),
+    ).toBe("Je soussignée, Mme Julie Caron, directrice, agissant pour le compte d'Hôtel du Parc");
   });
 });
