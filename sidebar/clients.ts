@@ -4,7 +4,7 @@ import type { ClientList, ClientRow } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
-import { count, euros, frDate } from "./format";
+import { count, euros, frDate, searchKey } from "./format";
 
 type SortKey = "age" | "amount" | "status" | "name";
 
@@ -29,11 +29,7 @@ function compare(key: SortKey): (a: ClientRow, b: ClientRow) => number {
   }
 }
 
-const fold = (t: string) =>
-  t
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase();
+const fold = searchKey;
 
 function matches(row: ClientRow, q: string): boolean {
   if (q === "") return true;

@@ -15,3 +15,11 @@ export function frDate(iso: string): string {
 export function frDateTime(at: string): string {
   return /^\d{4}-\d{2}-\d{2}/.test(at) ? `${frDate(at)}${at.slice(10)}` : at;
 }
+
+/** What a search compares: case and accents aside (« hotel » finds « Hôtel du Parc »). */
+export function searchKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}

@@ -5,7 +5,7 @@ import type { DoneToday, WorkItem, WorkList } from "../src/sidebar-contract";
 import type { App } from "./app";
 import { call } from "./client";
 import { clear, field, h } from "./dom";
-import { count, euros, frDate } from "./format";
+import { count, euros, frDate, searchKey } from "./format";
 
 const REASON_CLASS: Record<string, string> = {
   prescription: "urgent",
@@ -74,12 +74,12 @@ function drawWorkList(main: HTMLElement, list: WorkList, app: App): void {
   const items = h("ul", { class: "cards", "aria-label": "Dossiers à traiter" });
   const shownCount = h("p", { class: "muted", role: "status", "aria-live": "polite" });
   const draw = () => {
-    const q = search.value.trim().toLocaleLowerCase("fr");
+    const q = searchKey(search.value.trim());
     const shown = list.items.filter(
       (i) =>
         q === "" ||
-        i.client.toLocaleLowerCase("fr").includes(q) ||
-        i.invoices.some((n) => n.toLocaleLowerCase("fr").includes(q)),
+        searchKey(i.client).includes(q) ||
+        i.invoices.some((n) => searchKey(n).includes(q)),
     );
     clear(items);
     for (const i of shown) items.append(card(i, app));

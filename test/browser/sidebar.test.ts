@@ -47,6 +47,9 @@ describe("the sidebar", () => {
       expect(names[0]).toBe("SCI Les Tilleuls"); // prescription close + handover
       expect(names).toContain("Boulangerie Martin");
       expect(names).not.toContain("Librairie Dubois"); // nothing to do today
+      // Accents aside, as in « Clients »: « lefevre » finds « Garage Lefèvre & Fils ».
+      await page.getByLabel("Rechercher").fill("lefevre");
+      expect(await cards.allTextContents()).toEqual(["Garage Lefèvre & Fils"]);
       await page.getByLabel("Rechercher").fill("0301");
       expect(await cards.allTextContents()).toEqual(["Boulangerie Martin"]);
       await openDossier(page, "Boulangerie Martin");
