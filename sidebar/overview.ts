@@ -23,11 +23,12 @@ export function ageingChart(o: Overview): SVGElement {
   const rows = o.ageing.slice(0, 10);
   const width = 280;
   const height = 190;
-  const left = 8;
+  // Room on the left for the first names, written slanting down to the left of their column.
+  const left = 62;
   const top = 10;
   const plotH = 110;
   const max = Math.max(1, ...rows.map((r) => r.outstanding));
-  const band = (width - left * 2) / Math.max(1, rows.length);
+  const band = (width - left - 8) / Math.max(1, rows.length);
   const root = svg("svg", {
     viewBox: `0 0 ${width} ${height}`,
     width: "100%",
@@ -53,14 +54,15 @@ export function ageingChart(o: Overview): SVGElement {
       base += v;
     });
     const x = left + i * band + band / 2;
-    const label = r.client.length > 12 ? `${r.client.slice(0, 11)}…` : r.client;
+    const label = r.client.length > 11 ? `${r.client.slice(0, 10)}…` : r.client;
     root.append(
       svg(
         "text",
         {
           x,
           y: top + plotH + 10,
-          "font-size": 9,
+          // 13 units of a 280-unit-wide drawing: 12 px and more at the sidebar's 300 px.
+          "font-size": 13,
           "text-anchor": "end",
           transform: `rotate(-40 ${x} ${top + plotH + 10})`,
         },
@@ -68,13 +70,28 @@ export function ageingChart(o: Overview): SVGElement {
       ),
     );
   });
-  BUCKETS.forEach((b, k) => {
-    const y = height - 12;
-    const x = 4 + k * 56;
-    root.append(svg("rect", { x, y: y - 8, width: 8, height: 8, fill: COLOURS[k] ?? "#999" }));
-    root.append(svg("text", { x: x + 10, y, "font-size": 8 }, b));
-  });
   return root;
+}
+
+/** The chart's key, as text of the page (readable at 300 px, not shrunk with the drawing). */
+function ageingKey(): HTMLElement {
+  return h(
+    "ul",
+    { class: "legend", "aria-label": "Légende" },
+    ...BUCKETS.map((b, k) =>
+      h(
+        "li",
+        {},
+        h("span", { class: "swatch", style: `background:${COLOURS[k] ?? "#999"}` }),
+        ` ${b}`,
+      ),
+    ),
+  );
+}
+
+/** A wide table scrolls on its own at 300 px, the page does not. */
+function scrolling(label: string, table: HTMLElement): HTMLElement {
+  return h("div", { class: "scroll", tabindex: "0", role: "group", "aria-label": label }, table);
 }
 
 function clientButton(app: App, client: string): HTMLElement {
@@ -123,63 +140,74 @@ function drawOverview(app: App, o: Overview): void {
         ...figures.flatMap(([k, v]) => [h("dt", { text: k }), h("dd", { text: v })]),
       ),
       ageingChart(o),
+      ageingKey(),
       h("h3", { text: "Les plus gros retards" }),
       o.topPastDue.length === 0
         ? h("p", { class: "muted", text: "Aucun retard." })
-        : h(
-            "table",
-            { class: "invoices", id: "overview-top" },
+        : scrolling(
+            "Les plus gros retards",
             h(
-              "thead",
-              {},
+              "table",
+              { class: "invoices", id: "overview-top" },
               h(
-                "tr",
+                "thead",
                 {},
-                ...["Client", "Échu", "Prochaine étape"].map((t) => h("th", { text: t })),
-              ),
-            ),
-            h(
-              "tbody",
-              {},
-              ...o.topPastDue.map((t) =>
                 h(
                   "tr",
                   {},
-                  h("td", {}, clientButton(app, t.client)),
-                  h("td", { class: "num", text: euros(t.pastDue) }),
-                  h("td", {
-                    text: t.nextStepDate ? `${t.nextStep} (${frDate(t.nextStepDate)})` : t.nextStep,
-                  }),
+                  ...["Client", "Échu", "Prochaine étape"].map((t) => h("th", { text: t })),
+                ),
+              ),
+              h(
+                "tbody",
+                {},
+                ...o.topPastDue.map((t) =>
+                  h(
+                    "tr",
+                    {},
+                    h("td", {}, clientButton(app, t.client)),
+                    h("td", { class: "num", text: euros(t.pastDue) }),
+                    h("td", {
+                      text: t.nextStepDate
+                        ? `${t.nextStep} (${frDate(t.nextStepDate)})`
+                        : t.nextStep,
+                    }),
+                  ),
                 ),
               ),
             ),
           ),
       h("h3", { text: "Balance âgée" }),
-      h(
-        "table",
-        { class: "invoices", id: "overview-ageing" },
+      scrolling(
+        "Balance âgée",
         h(
-          "thead",
-          {},
-          h("tr", {}, ...["Client", ...BUCKETS, "Total"].map((t) => h("th", { text: t }))),
-        ),
-        h(
-          "tbody",
-          {},
-          ...o.ageing.map((r) =>
-            h(
-              "tr",
-              {},
-              h("td", {}, clientButton(app, r.client)),
-              ...[...r.ageing, r.outstanding].map((v) => h("td", { class: "num", text: euros(v) })),
-            ),
+          "table",
+          { class: "invoices", id: "overview-ageing" },
+          h(
+            "thead",
+            {},
+            h("tr", {}, ...["Client", ...BUCKETS, "Total"].map((t) => h("th", { text: t }))),
           ),
           h(
-            "tr",
-            { class: "total" },
-            h("th", { text: "Total" }),
-            ...[...o.ageingTotal, o.outstanding].map((v) =>
-              h("th", { class: "num", text: euros(v) }),
+            "tbody",
+            {},
+            ...o.ageing.map((r) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, clientButton(app, r.client)),
+                ...[...r.ageing, r.outstanding].map((v) =>
+                  h("td", { class: "num", text: euros(v) }),
+                ),
+              ),
+            ),
+            h(
+              "tr",
+              { class: "total" },
+              h("th", { text: "Total" }),
+              ...[...o.ageingTotal, o.outstanding].map((v) =>
+                h("th", { class: "num", text: euros(v) }),
+              ),
             ),
           ),
         ),

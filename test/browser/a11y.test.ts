@@ -72,7 +72,13 @@ describe("accessibility at 300 px", () => {
       await page.locator(".card-name").first().waitFor();
       const report: Record<string, string[]> = {};
       const check = async (name: string) => {
-        report[name] = [...(await axe(page)), ...(await smallTexts(page))];
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        report[name] = [
+          ...(await axe(page)),
+          ...(await smallTexts(page)),
+          // A wide table scrolls in its own box; the panel itself never scrolls sideways.
+          ...(wide > 300 ? [`the panel is ${wide} px wide`] : []),
+        ];
       };
       await check("Aujourd'hui");
       await page.getByRole("tab", { name: "Clients" }).click();
@@ -91,9 +97,13 @@ describe("accessibility at 300 px", () => {
       await page.getByRole("tab", { name: "Paramètres" }).click();
       await page.getByLabel("Raison sociale").waitFor();
       await check("Paramètres");
+      await page.getByRole("tab", { name: "Vue d'ensemble" }).click();
+      await page.locator("#overview-ageing").waitFor();
+      await check("Vue d'ensemble");
       expect(report).toEqual({
         "Aujourd'hui": [],
         Clients: [],
+        "Vue d'ensemble": [],
         Dossier: [],
         Confirmation: [],
         Paramètres: [],
