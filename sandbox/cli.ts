@@ -256,7 +256,9 @@ const CHANNEL_LABELS = {
   dossier: "dossier",
 };
 
-const plural = countOf;
+/** « 1 action », « 2 actions »: the domain's plural, with the plain spaces of a terminal. */
+const plural = (n: number, singular: string, many?: string): string =>
+  countOf(n, singular, many).replace(/\u00a0/g, " ");
 
 function printSummary(
   report: RunReport,

@@ -18,7 +18,10 @@ function days(v: CellValue | undefined): string {
 }
 
 function counted(v: CellValue | undefined, singular: string, plural?: string): string {
-  return typeof v === "number" ? countOf(v, singular, plural) : `— ${singular}`;
+  // The domain's plural, with the plain spaces of a terminal.
+  return typeof v === "number"
+    ? countOf(v, singular, plural).replace(/\u00a0/g, " ")
+    : `— ${singular}`;
 }
 
 /** Lines to print, or none when the workbook has no dashboard. */
