@@ -276,10 +276,11 @@ function runUnderLock(
   trigger: RunReport["trigger"],
   startedAt: string,
   debtor?: string,
+  actor?: string,
 ): RunReport {
   const startedMs = Date.now();
   const today = dates.today();
-  const by = runBy(trigger);
+  const by = actor ?? runBy(trigger);
   const report = emptyReport(today, trigger);
   report.startedAt = startedAt;
   const { settings, problems } = readSettings(dates);
@@ -572,9 +573,13 @@ function runDates(): SheetDates {
 /** Entry point of the trigger, of the menu and of « Envoyer maintenant ». Never throws:
  * whatever fails (the lock, the time zone, the run, the lock's release, the report) is
  * journaled and told at the next open, since Apps Script emails nobody when an add-on's
- * trigger fails. */
-export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunReport {
-  const by = runBy(trigger);
+ * trigger fails. `actor` names a person acting from the sidebar, as its other actions do. */
+export function runDaily(
+  trigger: RunReport["trigger"],
+  debtor?: string,
+  actor?: string,
+): RunReport {
+  const by = actor ?? runBy(trigger);
   let dates: SheetDates;
   let report: RunReport;
   try {
@@ -614,7 +619,7 @@ export function runDaily(trigger: RunReport["trigger"], debtor?: string): RunRep
     return report;
   }
   try {
-    report = runUnderLock(dates, trigger, startedAt, debtor);
+    report = runUnderLock(dates, trigger, startedAt, debtor, actor);
   } catch (e) {
     report = failed("", e);
   }

@@ -384,7 +384,8 @@ export function sendNow(client: string): SendNowResult {
   const src = readSources();
   const claims = requireDebtor(src.lines, client);
   const head = claims[0] as (typeof claims)[number];
-  const report = runDaily("manuel", debtorOf(head));
+  // A person in the sidebar, named in « Par » as for a letter or an exchange they record.
+  const report = runDaily("manuel", debtorOf(head), sidebarUser());
   const invoices = new Set(claims.map((c) => c.invoiceNumber));
   const actions = [
     ...report.actions.map((a) => ({

@@ -94,3 +94,26 @@ describe("a mise en demeure made in the sidebar", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("the Journal's « Par » from the sidebar", () => {
+  it("names the person the same way for « Envoyer maintenant » as for a letter", () => {
+    const sb = ledgerOf();
+    setCell(sb, "F-1", "Adresse", "14 avenue des Routiers\n69007 Lyon");
+    sb.run("api", "apiSendNow", {
+      client: "Transports Garnier SAS",
+      confirmed: { step: "Mise en demeure", invoices: ["F-1"] },
+    });
+    sb.run("api", "apiCreateLetter", {
+      client: "Boulangerie Martin",
+      kind: "courtesy",
+      invoices: ["F-2"],
+      sendEmail: false,
+    });
+    const by = journal(sb)
+      .filter((l) => l.invoices === "F-1" || l.invoices === "F-2")
+      .map((l) => l.by);
+    expect(by.length).toBeGreaterThan(1);
+    expect(new Set(by).size).toBe(1);
+    expect(by[0]).toMatch(/\(panneau\)$/);
+  });
+});
