@@ -100,7 +100,18 @@ describe("from git clone to a confirmed letter that tomorrow's run knows", () =>
         .waitFor();
       expect(plain(await side.locator("table.invoices").textContent())).toContain("E-2026-0002");
 
-      // No letter leaves without the creditor's identity: the README's first step.
+      // No letter leaves without the creditor's identity, and the dossier says so by the
+      // button; « Paramètres » is the README's first step in the sidebar.
+      await side.getByRole("tab", { name: "Clients" }).click();
+      await side.getByLabel("Rechercher un client").fill("H-2026-0050");
+      await side.getByRole("button", { name: "Ouvrir le dossier Hôtel du Parc" }).click();
+      await side.getByText("Courriers", { exact: true }).click();
+      await side.getByRole("button", { name: "Aperçu" }).click();
+      await side.getByRole("article", { name: "Aperçu du courrier" }).waitFor();
+      await side.getByRole("button", { name: "Créer le document" }).click();
+      expect(plain(await side.locator('.said[data-kind="error"]').textContent())).toBe(
+        "Avant de créer un courrier, renseignez dans « Paramètres » : Raison sociale, Adresse.",
+      );
       await side.getByRole("tab", { name: "Paramètres" }).click();
       await side.getByLabel("Raison sociale").fill("Menuiserie L'Artisan SARL");
       await side.getByLabel("Adresse").fill("12 rue des Lilas\n69003 Lyon");

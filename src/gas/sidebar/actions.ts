@@ -125,7 +125,7 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
     const missing = missingCreditorIdentity(src.settings.creditor);
     if (missing.length > 0)
       throw new Refusal(
-        `Avant de créer un courrier, renseignez dans Paramètres : ${missing.join(", ")}.`,
+        `Avant de créer un courrier, renseignez dans « Paramètres » : ${missing.join(", ")}.`,
       );
     const attached = to && letter.attachment ? letter.attachment : undefined;
     if (documentsLeftOn(src.today, src.settings.account) < (attached ? 2 : 1))
