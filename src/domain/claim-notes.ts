@@ -11,7 +11,8 @@ import {
   monthOf,
   yearOf,
 } from "./calendar-date";
-import type { Claim } from "./claim";
+import { addressesOf, type Claim } from "./claim";
+import { entryDate, type JournalEntry, OUTCOMES } from "./journal";
 import { countOf } from "./text";
 
 /** L441-10 I C. com.: at most 60 days after the invoice date. */
@@ -70,15 +71,39 @@ export function notesByKind(notes: readonly { invoice: string; note: string }[])
   });
 }
 
+export const REFUSED_ADDRESS_NOTE = "Adresse refusée par Google";
+
+/** The address Google refused for this invoice, while « Email » still holds it: nothing is
+ * sent there again (the Journal keeps the refusal), so the row says it until it is fixed. */
+export function refusedAddressNote(
+  claim: Pick<Claim, "invoiceNumber" | "email">,
+  journal: readonly JournalEntry[],
+): string | undefined {
+  const current = new Set(addressesOf(claim.email));
+  const refusal = [...journal]
+    .reverse()
+    .find(
+      (e) =>
+        e.outcome.startsWith(OUTCOMES.refused) &&
+        e.invoices.includes(claim.invoiceNumber) &&
+        addressesOf(e.recipient).some((a) => current.has(a)),
+    );
+  const day = refusal && entryDate(refusal);
+  if (!refusal || !day) return undefined;
+  return `${REFUSED_ADDRESS_NOTE} le ${formatFrenchDate(day)} (${refusal.recipient}) : corrigez « Email » ; rien n'est renvoyé à cette adresse`;
+}
+
 /** The Statut cell's note of a claim: its notes, one a line ('' when there is none). */
-export function statusNote(claim: Claim): string {
-  return claimNotes(claim).join("\n");
+export function statusNote(claim: Claim, journal: readonly JournalEntry[] = []): string {
+  const refused = refusedAddressNote(claim, journal);
+  return [...claimNotes(claim), ...(refused ? [refused] : [])].join("\n");
 }
 
 /** The kinds of note Recouvra writes on a Statut cell: the only ones it may clear. */
 const STATUS_NOTE_KINDS = [
   TYPE_NOT_GIVEN_NOTE.slice(0, TYPE_NOT_GIVEN_NOTE.indexOf(" : ")),
   "Échéance au-delà du délai légal de paiement",
+  REFUSED_ADDRESS_NOTE,
 ];
 
 function isRecouvraNote(note: string): boolean {

@@ -311,7 +311,7 @@ function runUnderLock(
     report.waiting = waits;
     if (debtor === undefined) appendJournal([systemEntry(waits, OUTCOMES.note, by)], new Date());
     writeStepRepairs(ledger, journal, dates);
-    writeStatusNotes(ledger, dates);
+    writeStatusNotes(ledger, dates, journal);
     return report;
   }
 
@@ -506,7 +506,7 @@ function runUnderLock(
 
   writeLedgerChanges(ledger, plans.changes, dates);
   writeStepRepairs(ledger, ctx.journal, dates);
-  writeStatusNotes(ledger, dates);
+  writeStatusNotes(ledger, dates, ctx.journal);
   if (report.postponed.length > 0) {
     const why = [...new Set(report.postponed.map((p) => p.reason))].join(" ; ");
     const subject = `${countOf(report.postponed.length, "action reportée", "actions reportées")} : ${why}`;

@@ -83,9 +83,14 @@ export function readLedger(dates: SheetDates, journal?: readonly JournalEntry[])
 
 /** Writes each row's notes (Type non renseigné, Échéance au-delà du délai légal…) as the
  * note of its « Statut » cell: the column's notes read in one call, written in one call
- * only when one differs, each row found by its N° facture re-read just before. No other
+ * only when one differs, each row found by its N° facture re-read just before (the Journal
+ * gives the addresses Google refused). No other
  * column is touched. Returns the notes changed. */
-export function writeStatusNotes(read: LedgerRead, dates: SheetDates): number {
+export function writeStatusNotes(
+  read: LedgerRead,
+  dates: SheetDates,
+  journal: readonly JournalEntry[] = [],
+): number {
   const { sheet, columns, statusColumn } = read;
   const key = columns.invoiceNumber;
   if (key === undefined || statusColumn === undefined) return 0;
@@ -94,7 +99,7 @@ export function writeStatusNotes(read: LedgerRead, dates: SheetDates): number {
     if (noteOf.has(line.invoiceText) || line.invoiceText === "") continue;
     noteOf.set(
       line.invoiceText,
-      line.reading.kind === "claim" ? statusNote(line.reading.claim) : "",
+      line.reading.kind === "claim" ? statusNote(line.reading.claim, journal) : "",
     );
   }
   const height = sheet.getLastRow() - HEADER_ROW;

@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS } from "../domain/settings";
 import { settingsSheetValues } from "../domain/settings-table";
 import type { CLAIM_STATUSES } from "../domain/status";
 import { dashboardSheet, refreshDashboard } from "./dashboard-sheet";
-import { journalSheet } from "./journal-sheet";
+import { journalSheet, readJournal } from "./journal-sheet";
 import { readLedger, writeStatusNotes } from "./ledger-sheet";
 import { sheetDates, toCell } from "./sheet-dates";
 import { activeSpreadsheet, JOURNAL_SHEET, LEDGER_SHEET, SETTINGS_SHEET } from "./sheets";
@@ -246,10 +246,10 @@ function setupDashboard(report: SetupReport): void {
 export function initializeWorkbook(): SetupReport {
   const report: SetupReport = { created: [], adopted: undefined, addedColumns: [] };
   setupLedger(report);
+  setupJournal(report);
   // Each row's notes on its Statut cell from the start, as every morning run keeps them.
   const dates = sheetDates(activeSpreadsheet().getSpreadsheetTimeZone());
-  writeStatusNotes(readLedger(dates), dates);
-  setupJournal(report);
+  writeStatusNotes(readLedger(dates), dates, readJournal(dates));
   setupSettings(report);
   setupDashboard(report);
   return report;

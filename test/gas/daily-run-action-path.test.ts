@@ -20,6 +20,14 @@ import {
 
 const TODAY = "2026-11-26"; // a Thursday
 
+/** The note on an invoice's « Statut » cell, as the user hovering it reads it. */
+function statusNoteOf(sb: ReturnType<typeof openLedger>, invoice: string): string {
+  const s = sheet(sb, "Créances");
+  const status = (s.values[0] ?? []).map(String).indexOf("Statut");
+  const row = s.values.findIndex((r) => r[0] === invoice);
+  return s.notes?.[row]?.[status] ?? "";
+}
+
 const due = (invoice: string, client: string, email?: string): Invoice => ({
   invoice,
   client,
@@ -160,9 +168,15 @@ describe("ambiguous is never retried", () => {
     expect(again.postponed.map((p) => p.reason)).toEqual([
       "adresse refusée par Google (alpha@exemple.test) : corrigez l'email dans « Créances »",
     ]);
+    // The row says it where the user looks: the note of its Statut cell.
+    expect(statusNoteOf(sb, "F-1")).toBe(
+      "Adresse refusée par Google le 26/11/2026 (alpha@exemple.test) : corrigez « Email » ; rien n'est renvoyé à cette adresse",
+    );
+    expect(statusNoteOf(sb, "F-2")).toBe("");
     editInvoice(sb, "F-1", "Email", "compta@alpha.example");
     runOn(sb, "2026-11-30");
     expect(sb.mails.map((m) => m.to)).toEqual(["beta@exemple.test", "compta@alpha.example"]);
+    expect(statusNoteOf(sb, "F-1")).toBe("");
   });
 
   for (const [call, phase] of [
