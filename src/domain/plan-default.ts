@@ -147,11 +147,13 @@ export function planNoticeHoldBack(
   return whyNoMessageToday(debtorClaims, journal, today, settings);
 }
 
-/** The sidebar's line: « en défaut — mise en demeure du 12/01/2027, déchéance le 21/01/2027 ». */
+/** Where a plan in default stands, as the sidebar's dossier and work list say it: « en défaut —
+ * mise en demeure du 12/01/2027, déchéance le 21/01/2027 »; "" while it runs. */
 export function planDefaultText(state: PlanDefault): string {
   if (state.kind === "running") return "";
   if (state.kind === "noticeDue") return "en défaut — mise en demeure à envoyer";
-  return `en défaut — mise en demeure du ${formatFrenchDate(state.notice.date)}, déchéance le ${formatFrenchDate(state.lapsesOn)}`;
+  const text = `en défaut — mise en demeure du ${formatFrenchDate(state.notice.date)}, déchéance le ${formatFrenchDate(state.lapsesOn)}`;
+  return state.kind === "accelerated" ? `${text} : tout le solde est dû` : text;
 }
 
 /** Ladder actions that would write to a debtor (or to one of its addresses) already

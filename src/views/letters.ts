@@ -29,6 +29,7 @@ import {
 import { buildReminder } from "../domain/messages/reminder";
 import { nextStep } from "../domain/next-step";
 import { type Instalment, schedulePaymentPlan } from "../domain/payment-plan";
+import type { PlanStanding } from "../domain/plan-default";
 import { Refusal } from "../domain/refusal";
 import type { RecoverySettings } from "../domain/settings";
 import type { ApiParsed } from "../sidebar-contract";
@@ -59,6 +60,8 @@ export interface LetterContext {
   journal: readonly JournalEntry[];
   today: CalendarDate;
   settings: RecoverySettings;
+  /** Where the payment plans over these invoices stand: the dossier tells their default. */
+  plans?: readonly PlanStanding[];
 }
 
 export function composeLetter(
@@ -148,6 +151,7 @@ export function composeLetter(
           today,
           settings,
           timeline: timelineOf(journal, head.client, invoices),
+          plans: (ctx.plans ?? []).filter((p) => p.plan.invoices.some((i) => invoices.includes(i))),
         }),
         null,
       );

@@ -8,9 +8,10 @@ import { type Claim, debtorOf, isPaid, outstanding } from "../domain/claim";
 import { notesByKind } from "../domain/claim-notes";
 import { HANDED_OVER_REASON, planDailyRun } from "../domain/daily-plan";
 import { entryDate, type JournalEntry, OUTCOMES } from "../domain/journal";
-import { type Debtor, debtorsOf, ledgerClaims, paidOf } from "../domain/ledger";
+import { type Debtor, debtorsOf, ledgerClaims } from "../domain/ledger";
 import { formatEuros, roundToCent } from "../domain/money";
-import { instalmentToRecall, planStatus } from "../domain/payment-plan";
+import { instalmentToRecall } from "../domain/payment-plan";
+import { planDefaultText, planStanding } from "../domain/plan-default";
 import { isNearPrescription, lastDayToAct } from "../domain/prescription";
 import { missingRateNote } from "../domain/settings-table";
 import type {
@@ -100,14 +101,20 @@ export function workList(source: ViewSource): WorkList {
   }
 
   for (const p of source.plans) {
-    const status = planStatus(p, paidOf(claims, p.invoices), today);
+    const { status, state } = planStanding(
+      p,
+      claims,
+      source.journal,
+      today,
+      settings.ladder.formalNoticeDeadlineDays,
+    );
     if (status.completed) continue;
     const missed = status.instalments.find((i) => i.state === "missed");
     if (missed)
       add(p.invoices[0], {
         kind: "planMissed",
         label: `Échéance ${missed.number}/${p.instalments.length} impayée`,
-        detail: `Prévue le ${formatFrenchDate(missed.date)} : déchéance du terme, tout le solde est dû`,
+        detail: `Prévue le ${formatFrenchDate(missed.date)} : ${planDefaultText(state)}`,
       });
     const recall = instalmentToRecall(status, today);
     if (recall)

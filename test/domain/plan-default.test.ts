@@ -102,6 +102,9 @@ describe("a missed instalment under the plan's clause", () => {
     const journal = [noticeLine(2, "2026-12-08 09:00")];
     const { status, state } = stateOn("2026-12-17", 500, journal);
     expect(state.kind).toBe("accelerated");
+    expect(planDefaultText(state)).toBe(
+      "en défaut — mise en demeure du 08/12/2026, déchéance le 17/12/2026 : tout le solde est dû",
+    );
     const until = planSuspendedUntil(status, state, d("2026-12-17"), DAYS);
     // The plan's notice is the invoice's mise en demeure (« Dernière étape », its date).
     const taken = stepsTakenByInvoice(journal).get("F-1");

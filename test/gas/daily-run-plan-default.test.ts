@@ -180,6 +180,21 @@ describe("a missed payment-plan instalment, day by day", () => {
     ]);
   });
 
+  it("a dossier made from the sidebar during the deadline tells the plan's notice and coming déchéance", () => {
+    const preview = afterNotice().run<{ document: { blocks: { runs?: { text: string }[] }[] } }>(
+      "api",
+      "apiPreviewLetter",
+      { client: CLIENT, kind: "handover", invoices: ["F-1"] },
+    );
+    const text = plain(
+      preview.document.blocks.map((b) => (b.runs ?? []).map((r) => r.text).join("")).join("\n"),
+    );
+    expect(text).toContain("Échéancier en défaut : Échéancier convenu le 19/10/2026");
+    expect(text).toContain(
+      "mise en demeure du 08/12/2026 (lettre recommandée avec accusé de réception, délai de 8 jours à compter de sa réception) en cours : à défaut de paiement, déchéance du terme le 17/12/2026 au plus tôt",
+    );
+  });
+
   it("sends nothing twice on a rerun the same day", () => {
     const rerun = afterNotice();
     const mails = rerun.mails.length;

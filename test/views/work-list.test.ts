@@ -82,7 +82,7 @@ describe("today's work list", () => {
     expect(promise?.detail).toMatch(/^F-2026-001 : 1\s850,00\s€ toujours dus$/);
   });
 
-  it("says an instalment was missed: the whole balance is due", () => {
+  it("says an instalment was missed: its mise en demeure first, the déchéance after", () => {
     const plan: PaymentPlan = {
       id: "E-2026-10-01-F-1",
       client: "Boulangerie Martin",
@@ -108,7 +108,7 @@ describe("today's work list", () => {
     );
     const missed = list.items[0]?.reasons.find((r) => r.kind === "planMissed");
     expect(missed?.label).toBe("Échéance 1/2 impayée");
-    expect(missed?.detail).toContain("déchéance du terme");
+    expect(missed?.detail).toBe("Prévue le 15/10/2026 : en défaut — mise en demeure à envoyer");
   });
 
   it("reports a repeated N° facture as an error of its row and counts the invoice once", () => {

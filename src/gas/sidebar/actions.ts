@@ -12,10 +12,17 @@ import {
 } from "../../domain/daily-plan";
 import { type Exchange, exchangeEffects, exchangeProblem } from "../../domain/exchange";
 import { CHANNELS, type JournalEntry, OUTCOMES } from "../../domain/journal";
-import { debtorLabelAtRow, paidOf, requireDebtor, selectInvoices } from "../../domain/ledger";
+import {
+  debtorLabelAtRow,
+  ledgerClaims,
+  paidOf,
+  requireDebtor,
+  selectInvoices,
+} from "../../domain/ledger";
 import { totalsOf } from "../../domain/messages/common";
 import { formatEuros } from "../../domain/money";
 import { planId, planStatus, schedulePaymentPlan } from "../../domain/payment-plan";
+import { planStanding } from "../../domain/plan-default";
 import { agreedPastPrescription, lastDayToAct } from "../../domain/prescription";
 import { Refusal } from "../../domain/refusal";
 import {
@@ -78,11 +85,14 @@ export function getActiveClient(): { client: string | null } {
 
 function letterOf(request: ApiParsed<"apiPreviewLetter">, src: ShellSource): ComposedLetter {
   const claims = selectInvoices(requireDebtor(src.lines, request.client), request.invoices);
+  const days = src.settings.ladder.formalNoticeDeadlineDays;
+  const all = ledgerClaims(src.lines);
   return composeLetter(request, {
     claims,
     journal: src.journal,
     today: src.today,
     settings: src.settings,
+    plans: src.plans.map((p) => planStanding(p, all, src.journal, src.today, days)),
   });
 }
 
