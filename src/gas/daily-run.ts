@@ -25,7 +25,8 @@ import { ledgerClaims } from "../domain/ledger";
 import { buildFormalNotice, type FormalNotice } from "../domain/messages/formal-notice";
 import { buildHandoverDossier, taskText } from "../domain/messages/handover";
 import { buildReminder } from "../domain/messages/reminder";
-import { heldByPlanNotices, type PlanStanding, planStanding } from "../domain/plan-default";
+import { type PlanStanding, planStanding } from "../domain/plan-default";
+import { ladderUnderPlans, paymentPlanWork, withPlanSuspensions } from "../domain/plan-work";
 import { noSendingReason, resumeText } from "../domain/sending-window";
 import { accountOfQuota, missingCreditorIdentity, type RecoverySettings } from "../domain/settings";
 import { countOf, ofName } from "../domain/text";
@@ -44,7 +45,7 @@ import { type LedgerRead, readLedger, writeStatusNotes, writeStepRepairs } from 
 import { writeLedgerChanges } from "./ledger-updates";
 import { LOCK_WAIT_MS } from "./lock";
 import { recipientCount } from "./mailer";
-import { paymentPlanWork, readPlans } from "./plans-sheet";
+import { readPlans } from "./plans-sheet";
 import { type ActionReport, type RunReport, saveReport } from "./run-report";
 import { readSettings } from "./settings-sheet";
 import { type SheetDates, sheetDates } from "./sheet-dates";
@@ -320,36 +321,14 @@ function runUnderLock(
   const allPlans = readPlans(dates);
   const claims = ledgerClaims(ledger.lines);
   const plans = paymentPlanWork(allPlans, claims, journal, today, settings, debtor);
-  const moved = new Map(plans.changes.map((c) => [c.invoice, c.suspendedUntil]));
-  for (const line of ledger.lines) {
-    const until =
-      line.reading.kind === "claim" ? moved.get(line.reading.claim.invoiceNumber) : undefined;
-    if (until !== undefined && line.reading.kind === "claim")
-      line.reading.claim.suspendedUntil = until;
-  }
-
-  const plan = planDailyRun(ledger.lines, journal, today, settings);
+  const plan = ladderUnderPlans(
+    planDailyRun(withPlanSuspensions(ledger.lines, plans.changes), journal, today, settings),
+    plans,
+  );
   if (debtor !== undefined)
     plan.actions = plan.actions.filter(
       (a) => debtorOf({ client: a.client, email: a.email }) === debtor,
     );
-  // A plan's mise en demeure is today's contact with its debtor: the ladder's messages to
-  // that debtor wait (a dossier goes: it is written to no debtor).
-  const noticed = plans.notices.flatMap((n) => n.claims.slice(0, 1));
-  const { kept, held } = heldByPlanNotices(plan.actions, noticed);
-  plan.actions = kept;
-  for (const a of held)
-    for (const invoice of a.invoices)
-      plan.skipped.push({
-        invoice,
-        reason: `${a.stepLabel} reportée : un seul envoi par jour et par client (mise en demeure de l'échéancier aujourd'hui)`,
-      });
-  for (const h of plans.held)
-    for (const invoice of h.plan.invoices)
-      plan.skipped.push({
-        invoice,
-        reason: `Mise en demeure de l'échéancier (échéance impayée) reportée : ${h.reason}`,
-      });
   report.skipped = plan.skipped;
   report.errors = plan.errors;
   report.notes = plan.notes;

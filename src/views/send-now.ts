@@ -1,8 +1,11 @@
 // What « Envoyer maintenant » would do for one debtor, said before anything leaves: the
-// daily plan's own actions for that debtor (same gap, same idempotence, same step).
+// plans' and the daily plan's own actions for that debtor (same gap, same idempotence, same
+// step).
+import { outstanding } from "../domain/claim";
 import { planDailyRun } from "../domain/daily-plan";
-import { requireDebtor } from "../domain/ledger";
+import { ledgerClaims, requireDebtor } from "../domain/ledger";
 import { totalsOf } from "../domain/messages/common";
+import { ladderUnderPlans, paymentPlanWork, withPlanSuspensions } from "../domain/plan-work";
 import type { SendNowPreview } from "../sidebar-contract";
 import type { ViewSource } from "./dossier";
 
@@ -18,8 +21,30 @@ export function sendNowPreview(source: ViewSource, client: string): SendNowPrevi
   // The debtor as the dossier names it (a name and its addresses): its invoices say which
   // of the day's actions are its own, never a homonym's at another address.
   const mine = new Set(requireDebtor(source.lines, client).map((c) => c.invoiceNumber));
-  const plan = planDailyRun(source.lines, source.journal, today, settings);
-  const actions = plan.actions
+  // The plans first, as the run takes them: a missed instalment's mise en demeure goes before
+  // the ladder, which sees the plans' suspensions.
+  const work = paymentPlanWork(
+    source.plans,
+    ledgerClaims(source.lines),
+    source.journal,
+    today,
+    settings,
+  );
+  const plan = ladderUnderPlans(
+    planDailyRun(withPlanSuspensions(source.lines, work.changes), source.journal, today, settings),
+    work,
+  );
+  const notices = work.notices
+    .filter((n) => n.claims.some((c) => mine.has(c.invoiceNumber)))
+    .map((n) => ({
+      step: n.step,
+      channel: CHANNELS.letter,
+      to: n.email ?? "",
+      invoices: n.claims.map((c) => ({ invoice: c.invoiceNumber, outstanding: outstanding(c) })),
+      outstanding: totalsOf(n.claims, today, settings).outstanding,
+      total: n.notice.total,
+    }));
+  const ladder = plan.actions
     .filter((a) => a.claims.some((c) => mine.has(c.invoiceNumber)))
     .map((a) => {
       const t = totalsOf(a.claims, today, settings);
@@ -36,7 +61,7 @@ export function sendNowPreview(source: ViewSource, client: string): SendNowPrevi
       };
     });
   const waiting = plan.skipped.filter((s) => mine.has(s.invoice));
-  return { actions, waiting };
+  return { actions: [...notices, ...ladder], waiting };
 }
 
 /** The refusal when what the user confirmed is no longer what would go. */

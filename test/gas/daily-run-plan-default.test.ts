@@ -53,6 +53,7 @@ function debtorLines(sb: Sandbox, from = "0000"): JournalLine[] {
 describe("a missed payment-plan instalment, day by day", () => {
   let sb: Sandbox;
   let afterNotice: () => Sandbox;
+  let beforeNotice: () => Sandbox;
   const reports = new Map<string, RunReport>();
 
   beforeAll(() => {
@@ -80,7 +81,9 @@ describe("a missed payment-plan instalment, day by day", () => {
     });
     for (const d of ["2026-10-19", "2026-11-02"]) reports.set(d, runOn(sb, d));
     editInvoice(sb, "F-1", "Montant payé", 500);
-    for (const d of daysFrom("2026-11-03", "2026-12-08")) reports.set(d, runOn(sb, d));
+    for (const d of daysFrom("2026-11-03", "2026-12-07")) reports.set(d, runOn(sb, d));
+    beforeNotice = snapshot(sb, { now: "2026-12-08T08:00" });
+    reports.set("2026-12-08", runOn(sb, "2026-12-08"));
     afterNotice = snapshot(sb, { now: "2026-12-08T15:00" });
   }, 120_000);
 
@@ -193,6 +196,26 @@ describe("a missed payment-plan instalment, day by day", () => {
     expect(text).toContain(
       "mise en demeure du 08/12/2026 (lettre recommandée avec accusé de réception, délai de 8 jours à compter de sa réception) en cours : à défaut de paiement, déchéance du terme le 17/12/2026 au plus tôt",
     );
+  });
+
+  it("« Envoyer maintenant » before the morning run shows and sends the plan's mise en demeure, not a dossier", () => {
+    const early = beforeNotice();
+    const preview = early.run<{ actions: { step: string; invoices: { invoice: string }[] }[] }>(
+      "api",
+      "apiSendNowPreview",
+      { client: CLIENT },
+    );
+    expect(preview.actions.map((a) => a.step)).toEqual([NOTICE_STEP]);
+    early.run("api", "apiSendNow", {
+      client: CLIENT,
+      confirmed: { step: NOTICE_STEP, invoices: ["F-1"] },
+    });
+    expect(debtorLines(early, "2026-12-08").map((l) => [l.step, l.channel])).toEqual([
+      [NOTICE_STEP, "Courrier + email"],
+      [NOTICE_STEP, "Tâche"],
+    ]);
+    // The morning run after it sends nothing more.
+    expect(runOn(early, "2026-12-08").actions).toEqual([]);
   });
 
   it("sends nothing twice on a rerun the same day", () => {
