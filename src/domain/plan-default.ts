@@ -8,7 +8,7 @@
 // step: the dossier, the plan's mise en demeure being the invoices'). A debtor who catches
 // up within the deadline keeps the plan; a later missed instalment gets its own notice.
 // (C. civ. 1305-4, the debtor's insolvency or lost securities, is another ground, not this.)
-import { addDays, type CalendarDate, formatFrenchDate } from "./calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate, maxDate } from "./calendar-date";
 import { type Claim, debtorOf, shareAnAddress } from "./claim";
 import { type PlannedAction, whyNoMessageToday } from "./daily-plan";
 import { isUnderInsolvency } from "./insolvency";
@@ -23,6 +23,7 @@ import {
   parsePlanNoticeStep,
   planStatus,
 } from "./payment-plan";
+import { registeredLettersOf } from "./registered-letter";
 import type { RecoverySettings } from "./settings";
 
 /** A mise en demeure the Journal shows sent (or possibly sent) for a plan. */
@@ -30,13 +31,16 @@ export interface PlanNoticeSent {
   /** The first missed instalment it is about. */
   number: number;
   date: CalendarDate;
+  /** The day its registered letter was received, once recorded: its deadline runs from it. */
+  receivedOn?: CalendarDate;
 }
 
 /** The plan's mises en demeure in the Journal: sent, or possibly sent (an intent never
- * confirmed, « À vérifier »): never sent twice. */
+ * confirmed, « À vérifier »): never sent twice. Each takes the receipt of the first
+ * registered letter about the plan's invoices posted from its day on. */
 export function planNoticesSent(
   journal: readonly JournalEntry[],
-  plan: Pick<PaymentPlan, "id">,
+  plan: Pick<PaymentPlan, "id" | "invoices">,
 ): PlanNoticeSent[] {
   const byNumber = new Map<number, CalendarDate>();
   for (const e of journal) {
@@ -46,7 +50,11 @@ export function planNoticesSent(
     const known = byNumber.get(about.number);
     if (known === undefined || date < known) byNumber.set(about.number, date);
   }
-  return [...byNumber.entries()].map(([number, date]) => ({ number, date }));
+  const letters = registeredLettersOf(journal, plan.invoices);
+  return [...byNumber.entries()].map(([number, date]) => {
+    const receivedOn = letters.find((l) => l.postedOn >= date)?.receivedOn;
+    return receivedOn ? { number, date, receivedOn } : { number, date };
+  });
 }
 
 /** A notice demands the instalments already missed on its day, from its own on. */
@@ -68,7 +76,7 @@ export type PlanDefault =
       kind: "noticed" | "accelerated";
       missed: Instalment[];
       notice: PlanNoticeSent;
-      /** The notice's day + its deadline (it runs from receipt: the earliest end). */
+      /** Its receipt (or, until recorded, its day) + its deadline. */
       deadline: CalendarDate;
       /** The day after: the déchéance du terme, the ladder's first day. */
       lapsesOn: CalendarDate;
@@ -87,7 +95,10 @@ export function planDefault(
   const notice = notices.find((n) => noticeCovers(n, first));
   if (notice === undefined)
     return { kind: "noticeDue", missed: unpaid.filter((i) => i.state === "missed").map(plain) };
-  const deadline = addDays(notice.date, deadlineDays);
+  // The deadline runs from receipt (C. civ. 1344: the letter says so): from the notice's day
+  // until a later receipt is recorded.
+  const from = maxDate(notice.date, notice.receivedOn);
+  const deadline = addDays(from, deadlineDays);
   const lapsesOn = addDays(deadline, 1);
   return {
     kind: today >= lapsesOn ? "accelerated" : "noticed",

@@ -124,6 +124,23 @@ describe("a missed instalment under the plan's clause", () => {
     });
   });
 
+  it("runs the deadline from the registered letter's receipt, once recorded", () => {
+    const received = {
+      ...noticeLine(2, "2026-12-14 10:00"),
+      step: "LRAR de la mise en demeure",
+      channel: "LRAR",
+      subject: "LRAR n° 1A 123 456 7890 1 — postée le 08/12/2026 — reçue le 11/12/2026",
+      outcome: "Avis de réception reçu",
+    };
+    const journal = [noticeLine(2, "2026-12-08 09:00"), received];
+    const { status, state } = stateOn("2026-12-17", 500, journal);
+    expect(state.kind).toBe("noticed");
+    if (state.kind !== "noticed") return;
+    expect([state.deadline, state.lapsesOn]).toEqual(["2026-12-19", "2026-12-20"]);
+    expect(planSuspendedUntil(status, state, d("2026-12-17"), DAYS)).toBe("2026-12-19");
+    expect(stateOn("2026-12-20", 500, journal).state.kind).toBe("accelerated");
+  });
+
   it("a debtor who catches up within the deadline keeps the plan; a later miss has its own notice", () => {
     const journal = [noticeLine(2, "2026-12-08 09:00")];
     expect(stateOn("2026-12-17", 1000, journal).state).toEqual({ kind: "running" });
