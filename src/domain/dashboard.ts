@@ -10,9 +10,10 @@ import {
   monthOf,
   yearOf,
 } from "./calendar-date";
-import { type Claim, debtorKey, isPaid, outstanding } from "./claim";
+import { type Claim, debtorOf, isPaid, outstanding } from "./claim";
 import { type JournalEntry, type RecordedPayment, recordedPayments } from "./journal";
 import { type LadderSettings, stepLabel } from "./ladder";
+import { debtorsOf } from "./ledger";
 import { roundToCent } from "./money";
 import { nextStep } from "./next-step";
 import { type ClaimStatus, claimStatus } from "./status";
@@ -167,18 +168,23 @@ export function computeDashboard(
   const paymentsOf = (invoice: string) => paymentsByInvoice.get(invoice) ?? [];
 
   const open = claims.filter((c) => !isPaid(c));
+  // Each debtor as the sidebar names it (a name and its addresses, debtorsOf): two
+  // « Durand » at two addresses are two rows, each one click from its own dossier.
+  const labelOf = new Map(
+    debtorsOf(claims).flatMap((d) => d.claims.map((c) => [c.invoiceNumber, d.label] as const)),
+  );
   const byDebtor = new Map<string, { row: DebtorAgeing; claims: Claim[] }>();
   const ageingTotal = zeroAgeing();
   const byStatus = new Map<ClaimStatus | string, { amount: number; invoices: number }>();
   for (const c of open) {
     const owed = outstanding(c);
     const bucket = ageingBucket(daysBetween(c.dueDate, today));
-    const key = debtorKey(c.client);
+    const key = debtorOf(c);
     let entry = byDebtor.get(key);
     if (!entry) {
       entry = {
         row: {
-          client: c.client,
+          client: labelOf.get(c.invoiceNumber) ?? c.client,
           ageing: zeroAgeing(),
           outstanding: 0,
           pastDue: 0,

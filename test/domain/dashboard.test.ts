@@ -213,6 +213,33 @@ describe("the dashboard, against figures computed by hand", () => {
     expect(top[9]?.client).toBe("Client 2");
   });
 
+  it("two debtors whose names differ only by case and accents, at two addresses, are two rows named as the sidebar names them", () => {
+    const board = computeDashboard(
+      [
+        claim({
+          invoiceNumber: "E-1",
+          client: "Élise Durand",
+          email: "elise@exemple.fr",
+          amount: 320,
+        }),
+        claim({
+          invoiceNumber: "E-2",
+          client: "elise durand",
+          email: "e.durand@autre.fr",
+          amount: 150,
+        }),
+      ],
+      [],
+      today,
+      DEFAULT_LADDER,
+    );
+    expect(board.debtors).toBe(2);
+    expect(board.ageing.map((r) => [r.client, r.outstanding])).toEqual([
+      ["Élise Durand (elise@exemple.fr)", 320],
+      ["elise durand (e.durand@autre.fr)", 150],
+    ]);
+  });
+
   it("an empty ledger gives zeros and no DSO", () => {
     const empty = computeDashboard([], [], today, DEFAULT_LADDER);
     expect(empty.outstanding).toBe(0);
