@@ -31,6 +31,7 @@ import type { LedgerLine } from "./ledger";
 import { claimProblemOn } from "./ledger-row";
 import { nextStep, reasonNothingScheduled } from "./next-step";
 import { isPrescribed, lastDayToAct } from "./prescription";
+import { handoverAfterReceipt } from "./registered-letter";
 import type { RecoverySettings } from "./settings";
 import { claimStatus } from "./status";
 import { projectedStep } from "./step-projection";
@@ -378,9 +379,21 @@ export function planDailyRun(
     }
 
     const groups = new Map<StepNumber, StepGroup>();
+    const waitsForReceipt = new Map<Claim, string>();
     for (const claim of claims) {
       const next = nextStep(claim, today, settings.ladder);
       if (!next || next.date > today) continue;
+      const receipt =
+        next.step === 4
+          ? handoverAfterReceipt(claim, journal, settings.ladder.formalNoticeDeadlineDays)
+          : undefined;
+      if (receipt && receipt.notBefore > today) {
+        waitsForReceipt.set(
+          claim,
+          `${stepLabel(4)} le ${formatFrenchDate(receipt.notBefore)} : le délai de la mise en demeure court de sa réception, le ${formatFrenchDate(receipt.receivedOn)} (article 1344 du Code civil)`,
+        );
+        continue;
+      }
       const group = groups.get(next.step) ?? { step: next.step, claims: [] };
       group.claims.push(claim);
       groups.set(next.step, group);
@@ -389,7 +402,7 @@ export function planDailyRun(
     // back a dossier, which is not sent to the debtor.
     const [chosen, ...later] = [...groups.values()].sort((a, b) => b.step - a.step);
     if (chosen === undefined) {
-      for (const c of claims) skip(c, waitingReason(c, today, settings));
+      for (const c of claims) skip(c, waitsForReceipt.get(c) ?? waitingReason(c, today, settings));
       continue;
     }
     const joined = claims.filter(
@@ -413,7 +426,7 @@ export function planDailyRun(
           c,
           due
             ? `${stepLabel(due.step)} reportée : un seul envoi par jour et par client (${stepLabel(chosen.step)} aujourd'hui)`
-            : waitingReason(c, today, settings),
+            : (waitsForReceipt.get(c) ?? waitingReason(c, today, settings)),
         );
     }
     if (holdBack !== undefined) continue;

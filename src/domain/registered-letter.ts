@@ -2,7 +2,9 @@
 // en demeure: its number, the day it was posted, the day the debtor received it. Receipt
 // is the proof the notice reached the debtor (C. civ. 1344) and starts its deadline. The
 // Journal keeps it, one line per record, in the wording below — written and read here only.
-import { type CalendarDate, formatFrenchDate, parseIsoDate } from "./calendar-date";
+import { addDays, type CalendarDate, formatFrenchDate, parseIsoDate } from "./calendar-date";
+import type { Claim } from "./claim";
+import { nextBusinessDay } from "./holidays";
 import type { JournalEntry } from "./journal";
 
 export const LRAR_STEP = "LRAR de la mise en demeure";
@@ -78,4 +80,24 @@ export function registeredLettersOf(
     byNumber.set(record.number, record);
   }
   return [...byNumber.values()].sort((a, b) => a.postedOn.localeCompare(b.postedOn));
+}
+
+/** When the mise en demeure an invoice is at was received later than it was sent, the day
+ * its deadline lapses counted from receipt (C. civ. 1344: the letter grants « huit jours à
+ * compter de sa réception ») — the earliest day of the handover. undefined: no later receipt
+ * recorded, the ladder's own date stands (docs/ladder.md). */
+export function handoverAfterReceipt(
+  claim: Pick<Claim, "invoiceNumber" | "lastStep" | "lastStepDate">,
+  journal: readonly JournalEntry[],
+  deadlineDays: number,
+): { receivedOn: CalendarDate; notBefore: CalendarDate } | undefined {
+  const sent = claim.lastStepDate;
+  if (claim.lastStep !== 3 || sent === undefined) return undefined;
+  const received = registeredLettersOf(journal, [claim.invoiceNumber])
+    .filter((l) => l.postedOn >= sent)
+    .map((l) => l.receivedOn)
+    .filter((d): d is CalendarDate => d !== undefined && d > sent);
+  const receivedOn = received[received.length - 1];
+  if (receivedOn === undefined) return undefined;
+  return { receivedOn, notBefore: nextBusinessDay(addDays(receivedOn, deadlineDays + 1)) };
 }

@@ -18,6 +18,7 @@ import { DEFAULT_LADDER, stepLabel } from "../../src/domain/ladder";
 import { readLedgerRows } from "../../src/domain/ledger";
 import { nextStep } from "../../src/domain/next-step";
 import { isNearPrescription, lastDayToAct } from "../../src/domain/prescription";
+import { registeredLetterEntry } from "../../src/domain/registered-letter";
 import {
   DEFAULT_SETTINGS,
   ladderColumnProblem,
@@ -487,5 +488,46 @@ describe("the sidebar's views follow the same rules", () => {
     const list = workList(source([insolvent, blankType]));
     expect(list.notes).toContain("Type non renseigné : facture F-9");
     expect(list.items[0]?.reasons.map((r) => r.label)).toContain("Déclaration de créance");
+  });
+});
+
+describe("the mise en demeure's deadline runs from receipt (C. civ. 1344)", () => {
+  const served = claim({
+    invoiceNumber: "F-1",
+    client: "Garage Lefèvre",
+    dueDate: d("2026-10-01"),
+    lastStep: 3,
+    lastStepDate: d("2026-11-10"),
+  });
+  const lrar = (receivedOn?: string) =>
+    registeredLetterEntry(
+      {
+        number: "1A 123 456 7890 1",
+        postedOn: d("2026-11-10"),
+        ...(receivedOn ? { receivedOn: d(receivedOn) } : {}),
+        invoices: ["F-1"],
+      },
+      "Garage Lefèvre",
+      "",
+      "Moi (panneau)",
+    );
+  const steps = (journal: JournalEntry[], on: string) =>
+    plan([served], journal, d(on)).actions.map((a) => a.stepLabel);
+
+  it("hands over 8 days after the day it was received, when received later than sent", () => {
+    // Sent 10/11: without a receipt, the dossier is due from 19/11.
+    expect(steps([], "2026-11-19")).toEqual(["Transmission à un professionnel"]);
+    expect(steps([lrar()], "2026-11-19")).toEqual(["Transmission à un professionnel"]);
+    // Received 20/11: the deadline ends 28/11, lapses on Sunday 29/11 → Monday 30/11.
+    const received = [{ ...lrar("2026-11-20"), at: "2026-11-21 10:00" }];
+    expect(steps(received, "2026-11-26")).toEqual([]);
+    expect(plan([served], received, d("2026-11-26")).skipped).toEqual([
+      {
+        invoice: "F-1",
+        reason:
+          "Transmission à un professionnel le 30/11/2026 : le délai de la mise en demeure court de sa réception, le 20/11/2026 (article 1344 du Code civil)",
+      },
+    ]);
+    expect(steps(received, "2026-11-30")).toEqual(["Transmission à un professionnel"]);
   });
 });
