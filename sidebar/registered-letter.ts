@@ -1,6 +1,8 @@
 // The registered letter of a mise en demeure: the user types La Poste's number, the day it
 // was posted and, once the avis de réception is back, the day the debtor received it. The
 // Journal keeps it; the dossier for the commissaire de justice lists it.
+import { type CalendarDate, parseIsoDate } from "../src/domain/calendar-date";
+import { registeredLetterFieldProblem } from "../src/domain/registered-letter";
 import type { ApiRequest } from "../src/sidebar-contract";
 import { call } from "./client";
 import { field, h } from "./dom";
@@ -30,6 +32,24 @@ export function registeredLetterPanel(ctx: DossierContext): HTMLElement {
     onclick: () => {
       const invoices = ctx.selected();
       if (invoices.length === 0) return ctx.app.notify("Cochez au moins une facture.", "error");
+      const posted = parseIsoDate(postedOn.value);
+      if (!posted) return ctx.app.fieldError(postedOn, "Indiquez la date de dépôt.");
+      const received = receivedOn.value ? parseIsoDate(receivedOn.value) : undefined;
+      if (receivedOn.value && !received)
+        return ctx.app.fieldError(receivedOn, "Date de réception invalide.");
+      // The domain's own check, next to the field it is about (the server checks again).
+      const problem = registeredLetterFieldProblem(
+        {
+          number: number.value,
+          postedOn: posted,
+          ...(received ? { receivedOn: received as CalendarDate } : {}),
+        },
+        d.today as CalendarDate,
+      );
+      if (problem) {
+        const control = { number, postedOn, receivedOn }[problem.field];
+        return ctx.app.fieldError(control, problem.message);
+      }
       const r: ApiRequest<"apiRecordRegisteredLetter"> = {
         client: d.client,
         invoices,

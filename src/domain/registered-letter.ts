@@ -19,20 +19,40 @@ export interface RegisteredLetter {
   invoices: string[];
 }
 
+/** The field of a record the user typed wrong, and why, in French; or undefined. */
+export function registeredLetterFieldProblem(
+  record: Pick<RegisteredLetter, "number" | "postedOn" | "receivedOn">,
+  today: CalendarDate,
+): { field: "number" | "postedOn" | "receivedOn"; message: string } | undefined {
+  if (!/^[0-9A-Z][0-9A-Z ]{7,30}$/i.test(record.number.trim()))
+    return {
+      field: "number",
+      message:
+        "Numéro de recommandé invalide : recopiez-le tel qu'il figure sur la preuve de dépôt (lettres et chiffres).",
+    };
+  if (record.postedOn > today)
+    return { field: "postedOn", message: "La date de dépôt ne peut pas être dans le futur." };
+  if (record.receivedOn !== undefined) {
+    if (record.receivedOn > today)
+      return {
+        field: "receivedOn",
+        message: "La date de réception ne peut pas être dans le futur.",
+      };
+    if (record.receivedOn < record.postedOn)
+      return {
+        field: "receivedOn",
+        message: "La date de réception ne peut pas précéder la date de dépôt.",
+      };
+  }
+  return undefined;
+}
+
 /** Why a record cannot be kept as given, in French, or undefined. */
 export function registeredLetterProblem(
   record: Pick<RegisteredLetter, "number" | "postedOn" | "receivedOn">,
   today: CalendarDate,
 ): string | undefined {
-  if (!/^[0-9A-Z][0-9A-Z ]{7,30}$/i.test(record.number.trim()))
-    return "Numéro de recommandé invalide : recopiez-le tel qu'il figure sur la preuve de dépôt (lettres et chiffres).";
-  if (record.postedOn > today) return "La date de dépôt ne peut pas être dans le futur.";
-  if (record.receivedOn !== undefined) {
-    if (record.receivedOn > today) return "La date de réception ne peut pas être dans le futur.";
-    if (record.receivedOn < record.postedOn)
-      return "La date de réception ne peut pas précéder la date de dépôt.";
-  }
-  return undefined;
+  return registeredLetterFieldProblem(record, today)?.message;
 }
 
 const SUBJECT =
