@@ -191,6 +191,7 @@ export function drawDossier(app: App, d: Dossier, open?: string): void {
                 h("strong", { text: ` ${e.step}` }),
                 h("span", { text: ` · ${e.channel}${e.outcome ? ` · ${e.outcome}` : ""}` }),
                 e.subject ? h("span", { class: "block", text: e.subject }) : null,
+                e.pdf ? link(e.pdf.url, `PDF : ${e.pdf.name}`) : null,
                 e.document ? link(e.document, "Document") : null,
               ),
             ),

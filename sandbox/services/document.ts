@@ -203,8 +203,8 @@ export class Text implements Pick<TextT, TextMethods> {
     return this.style(a, b, c, (s, v) => ({ ...s, underline: Boolean(v) }));
   }
   setLinkUrl(a: string | number, b?: number, c?: string): TextT {
-    if (typeof a === "string")
-      return this.style(true, undefined, a, (s, v) => ({ ...s, link: String(v) }));
+    // setLinkUrl(url): the whole text links to url (the style's value is the url itself).
+    if (typeof a === "string") return this.style(true, undefined, a, (s) => ({ ...s, link: a }));
     return this.style(a, b, c, (s, v) => ({ ...s, link: v ? String(v) : undefined }));
   }
   editAsText(): TextT {

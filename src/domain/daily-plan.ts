@@ -22,6 +22,7 @@ import {
   lastJournalContact,
   noteContact,
   OUTCOMES,
+  type SentPdf,
   stepOfEntry,
   stepsTakenByInvoice,
   takenActionKeys,
@@ -228,7 +229,7 @@ export function formalNoticeOutcome(emailed: boolean): string {
 export function registeredLetterTaskEntry(
   notice: JournalEntry,
   task: PlannedTask,
-  original: { document: string; pdf?: string },
+  original: { document: string; pdf?: SentPdf },
 ): JournalEntry {
   return {
     ...notice,

@@ -20,6 +20,8 @@ export const JOURNAL_HEADERS = [
   "Résultat",
   "Document",
   "Par",
+  // Appended last, so that a Journal written before it keeps its columns (read by header).
+  "PDF",
 ] as const;
 
 export const OUTCOMES = {
@@ -85,9 +87,28 @@ export interface JournalEntry {
   outcome: string;
   document: string;
   by: string;
-  /** The PDF file actually sent or made (see pdfCell): absent in a Journal older than its
-   * « PDF » column, and for what has no PDF. */
-  pdf?: string;
+  /** The PDF file actually sent or made (the file the email carried, or the original to
+   * post): absent in a Journal older than its « PDF » column, and for what has no PDF. */
+  pdf?: SentPdf;
+}
+
+/** A PDF file in Drive, as the dossier names and links it. */
+export interface SentPdf {
+  name: string;
+  url: string;
+}
+
+/** The « PDF » cell: the file's name, then its link on a line of its own. */
+export function pdfCell(pdf: SentPdf | undefined): string {
+  return pdf ? `${pdf.name}\n${pdf.url}` : "";
+}
+
+/** A « PDF » cell read back; undefined when it holds no link. */
+export function parsePdfCell(cell: string): SentPdf | undefined {
+  const lines = cell.trim().split("\n");
+  const url = (lines.pop() ?? "").trim();
+  if (!/^https:\/\//.test(url)) return undefined;
+  return { name: lines.join(" ").trim() || url, url };
 }
 
 export function entryDate(entry: Pick<JournalEntry, "at">): CalendarDate | undefined {

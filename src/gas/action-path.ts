@@ -16,6 +16,7 @@ import {
   type JournalEntry,
   OUTCOMES,
   refusedAddress,
+  type SentPdf,
 } from "../domain/journal";
 import type { MessageDocument } from "../domain/messages/document";
 import type { Creditor } from "../domain/settings";
@@ -26,6 +27,7 @@ import {
   type DocumentProgress,
   type FolderCache,
   newFolderCache,
+  sentPdfOf,
   trashDocument,
   trashOrphans,
 } from "./documents";
@@ -49,6 +51,9 @@ export interface ActTools {
 export interface Done {
   outcome: string;
   created?: CreatedDocument;
+  /** The PDF actually sent, when it is not `created`'s own (a mise en demeure emails its
+   * copy): the Journal's « PDF » and the dossier name this file. */
+  sentPdf?: SentPdf;
   /** Lines that follow from the action once done (a mise en demeure's « Poster en LRAR »
    * task), journaled with the batch's confirmation. */
   followUps?: JournalEntry[];
@@ -73,6 +78,8 @@ export interface ActResult {
   /** As written in « Résultat ». */
   outcome: string;
   created?: CreatedDocument;
+  /** The PDF file the Journal records: the one sent, or the one made. */
+  pdf?: SentPdf;
   followUps?: JournalEntry[];
   /** The French reason of a postponement or a failure. */
   reason?: string;
@@ -139,9 +146,10 @@ export function quotaBlock(act: Act, ctx: PathContext): Quota | undefined {
   return undefined;
 }
 
-/** Before acting again on what failed midway: the Doc an earlier attempt may have left. */
+/** Before acting again on what failed midway: the files the Journal links (a Doc, a PDF);
+ * any other of the same title an earlier attempt may have left. */
 function linkedDocuments(journal: readonly JournalEntry[]): Set<string> {
-  return new Set(journal.map((e) => e.document).filter((d) => d !== ""));
+  return new Set(journal.flatMap((e) => [e.document, e.pdf?.url ?? ""]).filter((d) => d !== ""));
 }
 
 function perform(act: Act, ctx: PathContext): ActResult {
@@ -168,11 +176,13 @@ function perform(act: Act, ctx: PathContext): ActResult {
   };
   try {
     const done = act.perform(tools);
+    const pdf = done.sentPdf ?? (done.created ? sentPdfOf(done.created) : undefined);
     return {
       act,
       status: "done",
       outcome: done.outcome,
       ...(done.created ? { created: done.created } : {}),
+      ...(pdf ? { pdf } : {}),
       ...(done.followUps ? { followUps: done.followUps } : {}),
     };
   } catch (e) {
@@ -219,12 +229,16 @@ export function runBatch(acts: readonly Act[], ctx: PathContext, now: () => Date
     ctx.today,
     results.reduce((n, r) => n + (r.created ? r.act.documents : 0), 0),
   );
-  const outcomes = results.map((r) => ({ outcome: r.outcome, document: r.created?.docUrl ?? "" }));
+  const outcomes = results.map((r) => ({
+    outcome: r.outcome,
+    document: r.created?.docUrl ?? "",
+    ...(r.created && r.pdf ? { pdf: r.pdf } : {}),
+  }));
   confirmJournalBatch(refs, outcomes);
   const at = ctx.stamp(stamp);
   results.forEach((r, i) => {
-    const o = outcomes[i] as { outcome: string; document: string };
-    ctx.journal.push({ ...r.act.entry, at, outcome: o.outcome, document: o.document });
+    const o = outcomes[i] as (typeof outcomes)[number];
+    ctx.journal.push({ ...r.act.entry, at, ...o });
   });
   const followUps = results.flatMap((r) => r.followUps ?? []);
   if (followUps.length > 0) {

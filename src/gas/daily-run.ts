@@ -39,7 +39,7 @@ import {
   TIME_REASON,
 } from "./action-path";
 import { runActor } from "./actor";
-import { documentsLeftOn } from "./documents";
+import { documentsLeftOn, sentPdfOf } from "./documents";
 import { appendJournal, type JournalLine, markJournal, readJournal } from "./journal-sheet";
 import { type LedgerRead, readLedger, writeStatusNotes, writeStepRepairs } from "./ledger-sheet";
 import { writeLedgerChanges } from "./ledger-updates";
@@ -134,21 +134,26 @@ function formalNoticeAct(
       documents: email ? 2 : 1,
       perform: (tools) => {
         const created = tools.createDocument(notice.letter, entry.client);
-        if (email) {
-          const copy = tools.createDocument(notice.copy, entry.client);
-          tools.send(email, notice.email, [copy.pdf]);
-        }
+        const copy = email ? tools.createDocument(notice.copy, entry.client) : undefined;
+        if (email && copy) tools.send(email, notice.email, [copy.pdf]);
         // Say what really happened: the email left, the registered letter is still to
         // post — a task of its own (planned again by the domain if a run stopped here).
         const followUps: JournalEntry[] = lrar
           ? [
               registeredLetterTaskEntry(noticeEntry, lrar, {
                 document: created.docUrl,
-                pdf: created.pdfUrl,
+                pdf: sentPdfOf(created),
               }),
             ]
           : [];
-        return { outcome: formalNoticeOutcome(Boolean(email)), created, followUps };
+        // The notice's line records the PDF the email carried (the copy), the task's the
+        // original to post.
+        return {
+          outcome: formalNoticeOutcome(Boolean(email)),
+          created,
+          ...(copy ? { sentPdf: sentPdfOf(copy) } : {}),
+          followUps,
+        };
       },
     },
     report: {

@@ -1,6 +1,7 @@
 // A MessageDocument as a Google Doc in the « Recouvra » Drive folder (one sub-folder per
 // debtor), and its PDF beside it.
 import type { CalendarDate } from "../domain/calendar-date";
+import type { SentPdf } from "../domain/journal";
 import type { Block, MessageDocument, Run } from "../domain/messages/document";
 import { type AccountType, DAILY_QUOTAS } from "../domain/settings";
 
@@ -35,6 +36,8 @@ export interface CreatedDocument {
   docUrl: string;
   pdf: GoogleAppsScript.Base.Blob;
   pdfUrl: string;
+  /** The PDF file's name in Drive (the name the email's attachment carries too). */
+  pdfName: string;
 }
 
 /** The folders a run has looked up: the root once per run, each debtor's once. */
@@ -162,10 +165,16 @@ export function createDocument(
   const folder = debtorFolder(client, folders);
   const file = DriveApp.getFileById(docId);
   file.moveTo(folder);
-  const pdf = file.getAs("application/pdf").setName(`${doc.title}.pdf`);
+  const pdfName = `${doc.title}.pdf`;
+  const pdf = file.getAs("application/pdf").setName(pdfName);
   const pdfFile = folder.createFile(pdf);
   progress.pdfId = pdfFile.getId();
-  return { docId, docUrl: document.getUrl(), pdf, pdfUrl: pdfFile.getUrl() };
+  return { docId, docUrl: document.getUrl(), pdf, pdfUrl: pdfFile.getUrl(), pdfName };
+}
+
+/** The PDF file of a created document, as the Journal records it. */
+export function sentPdfOf(created: CreatedDocument): SentPdf {
+  return { name: created.pdfName, url: created.pdfUrl };
 }
 
 /** Puts what a failed creation left in the Drive trash (the user can still restore it). */

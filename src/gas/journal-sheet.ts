@@ -7,12 +7,16 @@ import {
   type JournalEntry,
   OUTCOMES,
   parseInvoicesCell,
+  parsePdfCell,
+  pdfCell,
+  type SentPdf,
 } from "../domain/journal";
 import type { SheetDates } from "./sheet-dates";
 import { activeSpreadsheet, allValues, asText, JOURNAL_SHEET } from "./sheets";
 
 export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm";
 const OUTCOME_COLUMN = JOURNAL_HEADERS.indexOf("Résultat") + 1;
+const PDF_INDEX = JOURNAL_HEADERS.indexOf("PDF");
 
 export interface JournalLine extends JournalEntry {
   /** 1-based row in the sheet. */
@@ -37,8 +41,16 @@ function stamp(value: unknown, dates: SheetDates): string {
 }
 
 export function readJournal(dates: SheetDates): JournalLine[] {
-  const rows = allValues(journalSheet());
+  const sheet = journalSheet();
+  const rows = allValues(sheet);
+  // A Journal from before the « PDF » column: its header is added once, where the lines
+  // will write it (the column after « Par », empty until now).
+  const header = rows[0] ?? [];
+  const hasPdf = String(header[PDF_INDEX] ?? "") === "PDF";
+  if (!hasPdf && String(header[PDF_INDEX] ?? "") === "" && rows.length > 0)
+    sheet.getRange(1, PDF_INDEX + 1).setValue("PDF");
   return rows.slice(1).flatMap((r, i) => {
+    const pdf = hasPdf ? parsePdfCell(String(r[PDF_INDEX] ?? "")) : undefined;
     const line: JournalLine = {
       row: i + 2,
       at: stamp(r[0], dates),
@@ -51,6 +63,7 @@ export function readJournal(dates: SheetDates): JournalLine[] {
       outcome: String(r[7] ?? ""),
       document: String(r[8] ?? ""),
       by: String(r[9] ?? ""),
+      ...(pdf ? { pdf } : {}),
     };
     return entryDate(line) === undefined && line.invoices.length === 0 ? [] : [line];
   });
@@ -69,6 +82,7 @@ function entryRow(entry: JournalEntry, now: Date): unknown[] {
     asText(entry.outcome),
     asText(entry.document),
     asText(entry.by),
+    asText(pdfCell(entry.pdf)),
   ];
 }
 
@@ -77,6 +91,8 @@ export interface JournalRef {
   row: number;
   invoices: string;
   step: string;
+  /** « Par », written again with the outcome (the PDF's column lies beyond it). */
+  by: string;
 }
 
 /** Rows added at once when the Journal's grid is full (a range past it would not exist). */
@@ -103,6 +119,7 @@ export function appendJournal(entries: readonly JournalEntry[], now: Date): Jour
     row: first + i,
     invoices: invoicesCell(e.invoices),
     step: e.step,
+    by: e.by,
   }));
 }
 
@@ -111,7 +128,7 @@ export function appendJournal(entries: readonly JournalEntry[], now: Date): Jour
  * moved meanwhile is found where it went. */
 export function confirmJournalBatch(
   refs: readonly JournalRef[],
-  outcomes: readonly { outcome: string; document: string }[],
+  outcomes: readonly { outcome: string; document: string; pdf?: SentPdf }[],
 ): void {
   const first = refs[0];
   if (!first) return;
@@ -122,13 +139,13 @@ export function confirmJournalBatch(
   );
   if (inPlace) {
     sheet
-      .getRange(first.row, OUTCOME_COLUMN, refs.length, 2)
-      .setValues(outcomes.map((o) => [asText(o.outcome), asText(o.document)]));
+      .getRange(first.row, OUTCOME_COLUMN, refs.length, CONFIRMED_COLUMNS)
+      .setValues(outcomes.map((o, i) => confirmedCells(refs[i] as JournalRef, o)));
     return;
   }
   refs.forEach((ref, i) => {
     const o = outcomes[i];
-    if (o) confirmJournal(ref, o.outcome, o.document);
+    if (o) confirmJournal(ref, o.outcome, o.document, o.pdf);
   });
 }
 
@@ -140,9 +157,24 @@ function holds(ref: JournalRef, cells: unknown[], offset: number, anyOutcome = f
   );
 }
 
+/** « Résultat », « Document », « Par » and « PDF »: what a confirmation writes. */
+const CONFIRMED_COLUMNS = PDF_INDEX + 2 - OUTCOME_COLUMN;
+
+function confirmedCells(
+  ref: JournalRef,
+  o: { outcome: string; document: string; pdf?: SentPdf },
+): string[] {
+  return [asText(o.outcome), asText(o.document), asText(ref.by), asText(pdfCell(o.pdf))];
+}
+
 /** Sets the outcome (and the document link) of an intent already written: on its row, or,
  * if a user sorted or edited the Journal meanwhile, on the line that still holds it. */
-export function confirmJournal(ref: JournalRef, outcome: string, document = ""): void {
+export function confirmJournal(
+  ref: JournalRef,
+  outcome: string,
+  document = "",
+  pdf?: SentPdf,
+): void {
   const sheet = journalSheet();
   let row = ref.row;
   if (!holds(ref, sheet.getRange(row, 2, 1, 7).getValues()[0] ?? [], 0)) {
@@ -150,7 +182,9 @@ export function confirmJournal(ref: JournalRef, outcome: string, document = ""):
     if (found < 0) return; // the line is gone: the next run flags nothing, nothing is lost
     row = found + 1;
   }
-  sheet.getRange(row, OUTCOME_COLUMN, 1, 2).setValues([[asText(outcome), asText(document)]]);
+  sheet
+    .getRange(row, OUTCOME_COLUMN, 1, CONFIRMED_COLUMNS)
+    .setValues([confirmedCells(ref, { outcome, document, ...(pdf ? { pdf } : {}) })]);
 }
 
 /** Sets the outcome of several lines (one call per line: they are few). */

@@ -313,7 +313,11 @@ describe("the dossier for the commissaire de justice (5)", () => {
       step: "Mise en demeure",
       channel: "Courrier + email",
       subject: "Mise en demeure de payer — facture F-1",
-      document: "https://drive.google.com/file/d/pdf-med-f1/view",
+      document: "https://docs.google.com/document/d/doc-med-f1/edit",
+      pdf: {
+        name: "Mise en demeure — Garage Petit — F-1 — 2026-11-09 (copie).pdf",
+        url: "https://drive.google.com/file/d/pdf-med-f1/view",
+      },
     }),
     line({
       at: "2026-11-09 09:00",
@@ -362,9 +366,11 @@ describe("the dossier for the commissaire de justice (5)", () => {
   });
 
   it("the PDFs sent to this debtor only, the registered letter and its receipt", () => {
+    // The file the email carried, by its name, not the Doc (editable) nor its export.
     expect(t).toContain(
-      "Mise en demeure du 09/11/2026 (PDF) : https://drive.google.com/file/d/pdf-med-f1/view",
+      "Mise en demeure du 09/11/2026 — PDF joint à l'email envoyé à garage@petit.example : « Mise en demeure — Garage Petit — F-1 — 2026-11-09 (copie).pdf » : https://drive.google.com/file/d/pdf-med-f1/view",
     );
+    expect(t).not.toContain("doc-med-f1");
     expect(t).not.toContain("pdf-other-debtor");
     expect(t).toContain(
       "Lettre recommandée avec accusé de réception n° 1A 234 567 8901 2, postée le 10/11/2026 — avis de réception signé le 12/11/2026",

@@ -192,6 +192,8 @@ export interface JournalLine {
   outcome: string;
   document: string;
   by: string;
+  /** « PDF »: the file's name, then its link. */
+  pdf: string;
   /** The raw cells, to check that nothing was written as a formula. */
   cells: CellValue[];
   formulas: string[];
@@ -209,9 +211,8 @@ export function journal(sb: Sandbox): JournalLine[] {
       const p = (n: number) => String(n).padStart(2, "0");
       stamp = `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}`;
     }
-    const [, invoices, client, step, channel, recipient, subject, outcome, document, by] = r.map(
-      (c) => String(c),
-    );
+    const [, invoices, client, step, channel, recipient, subject, outcome, document, by, pdf] =
+      r.map((c) => String(c));
     out.push({
       row: i + 1,
       at: stamp,
@@ -225,6 +226,7 @@ export function journal(sb: Sandbox): JournalLine[] {
       outcome: outcome ?? "",
       document: document ?? "",
       by: by ?? "",
+      pdf: pdf ?? "",
       cells: r.slice(0, 10),
       formulas: (s.formulas[i] ?? []).slice(0, 10),
     });

@@ -6,7 +6,7 @@
 // receipt, and the routes the law offers. Nothing goes to the debtor.
 import { type CalendarDate, daysBetween, maxDate } from "../calendar-date";
 import { type Claim, debtorKey, isProfessional } from "../claim";
-import { entryDate, isStepTaken, type JournalEntry, stepOfEntry } from "../journal";
+import { CHANNELS, entryDate, isStepTaken, type JournalEntry, stepOfEntry } from "../journal";
 import { stepLabel } from "../ladder";
 import { legalInterest } from "../legal-interest";
 import type { PlanStanding } from "../plan-default";
@@ -64,6 +64,31 @@ export const SMALL_CLAIMS_LIMIT_EUROS = 5000;
 export function pdfLink(url: string): string {
   const doc = /^https:\/\/docs\.google\.com\/document\/d\/([\w-]+)/.exec(url);
   return doc ? `https://docs.google.com/document/d/${doc[1]}/export?format=pdf` : url;
+}
+
+/** One document the Journal links, as a piece of the dossier: the PDF file actually sent
+ * (or made), by its name, with its date; for a line written before the Journal had its
+ * « PDF » column, the Doc's PDF export, said to be the document as it is today. */
+function pieceOf(e: JournalEntry): Run[] {
+  const on = frDateTime(e.at).slice(0, 10);
+  if (e.pdf) {
+    const how =
+      e.channel === CHANNELS.task
+        ? "original à envoyer en lettre recommandée"
+        : e.recipient
+          ? `joint à l'email envoyé à ${e.recipient}`
+          : "établi";
+    return [
+      text(`${e.step} du ${on} — PDF ${how} : « ${e.pdf.name} » : `),
+      { text: e.pdf.url, link: e.pdf.url },
+    ];
+  }
+  return [
+    text(
+      `${e.step} du ${on} — export PDF du document tel qu'il est aujourd'hui (le fichier envoyé n'est pas enregistré au Journal) : `,
+    ),
+    { text: pdfLink(e.document), link: pdfLink(e.document) },
+  ];
 }
 
 interface TimelineRow {
@@ -206,7 +231,9 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
   const wanted = new Set(invoices);
   const documents = input.timeline.filter(
     (e) =>
-      e.document !== "" && e.invoices.some((i) => wanted.has(i)) && debtorKey(e.client) === key,
+      (e.document !== "" || e.pdf !== undefined) &&
+      e.invoices.some((i) => wanted.has(i)) &&
+      debtorKey(e.client) === key,
   );
   const letters = registeredLettersOf(input.timeline, invoices);
   const noticeOn = formalNoticeDate(claims, input.timeline);
@@ -307,10 +334,7 @@ export function buildHandoverDossier(input: HandoverInput): MessageDocument {
             `Copie ${invoices.length > 1 ? "des factures" : "de la facture"} ${invoices.join(", ")} et, le cas échéant, du bon de commande ou du devis signé`,
           ),
         ],
-        ...documents.map((e) => [
-          text(`${e.step} du ${frDateTime(e.at).slice(0, 10)} (PDF) : `),
-          { text: pdfLink(e.document), link: pdfLink(e.document) },
-        ]),
+        ...documents.map(pieceOf),
         ...registeredLetterItems(letters),
         ...(letters.length === 0 && noticeOn
           ? [

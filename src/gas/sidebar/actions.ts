@@ -48,7 +48,7 @@ import { workList } from "../../views/work-list";
 import { newPathContext, runBatch } from "../action-path";
 import { sidebarUser } from "../actor";
 import { runDaily } from "../daily-run";
-import { documentsLeftOn } from "../documents";
+import { documentsLeftOn, sentPdfOf } from "../documents";
 import { appendJournal } from "../journal-sheet";
 import { HEADER_ROW, writeStepRepairs } from "../ledger-sheet";
 import { writeLedgerChanges } from "../ledger-updates";
@@ -201,17 +201,17 @@ export function createLetter(request: ApiParsed<"apiCreateLetter">): LetterCreat
           perform: (tools) => {
             const created = tools.createDocument(letter.document, client);
             // A mise en demeure emails its copy; the original is posted by registered mail.
-            const pdf = attached ? tools.createDocument(attached, client).pdf : created.pdf;
-            if (to && emailed) tools.send(to, emailed, [pdf]);
+            const copy = attached ? tools.createDocument(attached, client) : undefined;
+            if (to && emailed) tools.send(to, emailed, [(copy ?? created).pdf]);
             const followUps = lrar
               ? [
                   registeredLetterTaskEntry(entry, lrar, {
                     document: created.docUrl,
-                    pdf: created.pdfUrl,
+                    pdf: sentPdfOf(created),
                   }),
                 ]
               : [];
-            return { outcome, created, followUps };
+            return { outcome, created, ...(copy ? { sentPdf: sentPdfOf(copy) } : {}), followUps };
           },
         },
       ],

@@ -46,6 +46,9 @@ describe("the handover dossier", () => {
     expect(t).toMatch(
       /^F-2026-001 \| 12\/10\/2026 09:00 \| Relance de courtoisie +\| Email +\| Rappel +\| Envoyé$/m,
     );
-    expect(t).toContain("Mise en demeure du 02/11/2026 (PDF) : https://docs.example/med");
+    // A Journal line without its « PDF » (written before the column): the Doc's export, said so.
+    expect(t).toContain(
+      "Mise en demeure du 02/11/2026 — export PDF du document tel qu'il est aujourd'hui (le fichier envoyé n'est pas enregistré au Journal) : https://docs.example/med",
+    );
   });
 });
