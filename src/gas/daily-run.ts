@@ -390,6 +390,14 @@ function runUnderLock(
       `${missingIdentity.join(", ")} : à renseigner, sans quoi aucune mise en demeure ni aucun dossier ne part`,
     );
   }
+  // No letter leaves without the creditor's identity: it waits, said in the run's report.
+  const waitForIdentity = (invoices: string[], client: string, step: string) =>
+    report.postponed.push({
+      invoices,
+      client,
+      step,
+      reason: `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
+    });
   for (const n of plans.notices) {
     const line: ActionReport = {
       invoices: n.plan.invoices,
@@ -401,12 +409,7 @@ function runUnderLock(
       outcome: "",
     };
     if (missingIdentity.length > 0) {
-      report.postponed.push({
-        invoices: line.invoices,
-        client: line.client,
-        step: line.step,
-        reason: `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
-      });
+      waitForIdentity(line.invoices, line.client, line.step);
       continue;
     }
     const entry: JournalEntry = {
@@ -426,12 +429,7 @@ function runUnderLock(
   }
   for (const action of plan.actions) {
     if (action.step >= 3 && missingIdentity.length > 0) {
-      report.postponed.push({
-        invoices: action.invoices,
-        client: action.client,
-        step: action.stepLabel,
-        reason: `à renseigner dans « Paramètres » avant tout courrier : ${missingIdentity.join(", ")}`,
-      });
+      waitForIdentity(action.invoices, action.client, action.stepLabel);
       continue;
     }
     acts.push(ladderAct(action, today, settings, journal, by, standings));

@@ -10,7 +10,7 @@
 import { addDays, type CalendarDate } from "../calendar-date";
 import { type Claim, isProfessional } from "../claim";
 import { legalRateOn } from "../legal-interest";
-import type { RecoverySettings } from "../settings";
+import type { Creditor, RecoverySettings } from "../settings";
 import {
   creditorIdentityBlock,
   type DebtorIdentity,
@@ -91,6 +91,21 @@ export const LETTER_CLOSING =
 export const NEXT_STEP_SENTENCE =
   "À défaut de règlement dans ce délai, nous pourrons saisir la juridiction compétente afin d'obtenir un titre exécutoire, ou confier le recouvrement de cette créance à un commissaire de justice.";
 
+/** How every mise en demeure ends, the ladder's and a payment plan's: what comes next, how to
+ * pay, the usual courtesy if paid meanwhile, the closing, the signature, the privacy notice. */
+export function formalNoticeEnding(creditor: Creditor, invoices: readonly string[]): Block[] {
+  return [
+    paragraph(NEXT_STEP_SENTENCE),
+    ...paymentBlocks(creditor, invoices),
+    paragraph(
+      "Si vous avez réglé cette somme entre-temps, nous vous prions de ne pas tenir compte de la présente.",
+    ),
+    paragraph(LETTER_CLOSING),
+    signatureBlock(creditor),
+    privacyNotice(creditor),
+  ];
+}
+
 export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
   const { claims, today, settings } = input;
   const { creditor } = settings;
@@ -139,16 +154,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
     ];
     if (!professional)
       blocks.push(paragraph(consumerInterestSentence(t.outstanding, today, settings)));
-    blocks.push(
-      paragraph(NEXT_STEP_SENTENCE),
-      ...paymentBlocks(creditor, invoices),
-      paragraph(
-        "Si vous avez réglé cette somme entre-temps, nous vous prions de ne pas tenir compte de la présente.",
-      ),
-      paragraph(LETTER_CLOSING),
-      signatureBlock(creditor),
-      privacyNotice(creditor),
-    );
+    blocks.push(...formalNoticeEnding(creditor, invoices));
     return blocks;
   };
   const name = oneLine(`Mise en demeure — ${input.client} — ${invoices.join(", ")} — ${today}`);

@@ -33,8 +33,7 @@ import {
   consumerInterestSentence,
   deadlineFromReceipt,
   type FormalNotice,
-  LETTER_CLOSING,
-  NEXT_STEP_SENTENCE,
+  formalNoticeEnding,
   REGISTERED_HEADING,
 } from "./formal-notice";
 import { ACCELERATION_CLAUSE, scheduleTable } from "./payment-plan-proposal";
@@ -125,14 +124,7 @@ export function buildPlanDefaultNotice(input: PlanNoticeInput): FormalNotice {
             "Les pénalités de retard et l'indemnité forfaitaire pour frais de recouvrement dues entre professionnels (articles L441-10 et D441-5 du Code de commerce) restent réservées.",
           )
         : paragraph(consumerInterestSentence(demanded, today, settings)),
-      paragraph(NEXT_STEP_SENTENCE),
-      ...paymentBlocks(creditor, plan.invoices),
-      paragraph(
-        "Si vous avez réglé cette somme entre-temps, nous vous prions de ne pas tenir compte de la présente.",
-      ),
-      paragraph(LETTER_CLOSING),
-      signatureBlock(creditor),
-      privacyNotice(creditor),
+      ...formalNoticeEnding(creditor, plan.invoices),
     );
     return blocks;
   };
