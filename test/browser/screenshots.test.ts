@@ -95,6 +95,9 @@ describe("screenshots", () => {
     try {
       page.sb.run("refreshDashboardFromMenu");
       await page.page.reload();
+      // The sidebar's first calls may make the page redraw its sheets: wait until all is quiet,
+      // or the section shot meets a replaced element.
+      await page.page.waitForLoadState("networkidle");
       const section = page.page.locator("section", {
         has: page.page.getByRole("heading", { name: "Tableau de bord", exact: true }),
       });
