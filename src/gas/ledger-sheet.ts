@@ -81,6 +81,30 @@ export function readLedger(dates: SheetDates, journal?: readonly JournalEntry[])
   return { sheet, columns, lines, typed, ...(status >= 0 ? { statusColumn: status } : {}) };
 }
 
+/** The N° facture of each data row as the sheet holds it now: re-read just before a write,
+ * so that a sort meanwhile never lands a value on another invoice. */
+export function invoicesNow(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  key: number,
+  height: number,
+  dates: SheetDates,
+): string[] {
+  return sheet
+    .getRange(HEADER_ROW + 1, key + 1, height, 1)
+    .getValues()
+    .map(([cell]) => cellText(toCell(cell, dates)));
+}
+
+/** Each invoice's first data row (0-based) in invoicesNow: a repeated N° facture is followed
+ * at its first row only (docs/ledger.md). */
+export function firstRowOf(invoices: readonly string[]): Map<string, number> {
+  const rowOf = new Map<string, number>();
+  invoices.forEach((invoice, i) => {
+    if (!rowOf.has(invoice)) rowOf.set(invoice, i);
+  });
+  return rowOf;
+}
+
 /** Writes each row's notes (Type non renseigné, Échéance au-delà du délai légal…) as the
  * note of its « Statut » cell: the column's notes read in one call, written in one call
  * only when one differs, each row found by its N° facture re-read just before (the Journal
@@ -104,10 +128,7 @@ export function writeStatusNotes(
   }
   const height = sheet.getLastRow() - HEADER_ROW;
   if (height <= 0) return 0;
-  const wanted = sheet
-    .getRange(HEADER_ROW + 1, key + 1, height, 1)
-    .getValues()
-    .map(([cell]) => noteOf.get(cellText(toCell(cell, dates))));
+  const wanted = invoicesNow(sheet, key, height, dates).map((invoice) => noteOf.get(invoice));
   const range = sheet.getRange(HEADER_ROW + 1, statusColumn + 1, height, 1);
   const current = range.getNotes().map(([note]) => note ?? "");
   const next = nextStatusNotes(current, wanted);
@@ -143,14 +164,7 @@ export function writeByInvoice(
   const fields = [...new Set(writes.flatMap((w) => Object.keys(w.values) as LedgerField[]))];
   const missing = fields.filter((f) => columns[f] === undefined);
   if (writes.length === 0 || key === undefined || height <= 0) return { written: 0, missing };
-  const rowOf = new Map<string, number>();
-  sheet
-    .getRange(HEADER_ROW + 1, key + 1, height, 1)
-    .getValues()
-    .forEach(([cell], i) => {
-      const invoice = cellText(toCell(cell, dates));
-      if (!rowOf.has(invoice)) rowOf.set(invoice, i);
-    });
+  const rowOf = firstRowOf(invoicesNow(sheet, key, height, dates));
   let written = 0;
   for (const field of fields) {
     const column = columns[field];
@@ -190,18 +204,11 @@ export function writeStepRepairs(
   if (repairs.length === 0) return 0;
   const height = sheet.getLastRow() - HEADER_ROW;
   if (height <= 0) return 0;
-  const rowOf = new Map<string, number>();
-  sheet
-    .getRange(HEADER_ROW + 1, key + 1, height, 1)
-    .getValues()
-    .forEach(([cell], i) => {
-      const invoice = cellText(toCell(cell, dates));
-      if (!rowOf.has(invoice)) rowOf.set(invoice, HEADER_ROW + 1 + i);
-    });
+  const rowOf = firstRowOf(invoicesNow(sheet, key, height, dates));
   const placed = repairs
     .flatMap((r) => {
-      const row = rowOf.get(r.invoice);
-      return row === undefined ? [] : [{ row, repair: r }];
+      const i = rowOf.get(r.invoice);
+      return i === undefined ? [] : [{ row: HEADER_ROW + 1 + i, repair: r }];
     })
     .sort((a, b) => a.row - b.row);
   const cellsOf = (r: StepRepair) => [stepLabel(r.step), dates.dateCellOf(r.date)];

@@ -91,6 +91,22 @@ export const LETTER_CLOSING =
 export const NEXT_STEP_SENTENCE =
   "À défaut de règlement dans ce délai, nous pourrons saisir la juridiction compétente afin d'obtenir un titre exécutoire, ou confier le recouvrement de cette créance à un commissaire de justice.";
 
+/** How every mise en demeure opens, the ladder's and a payment plan's: the creditor's
+ * letterhead, the debtor's postal block (it is posted by LRAR), place and date, its heading. */
+export function formalNoticeOpening(
+  creditor: Creditor,
+  debtor: DebtorIdentity,
+  today: CalendarDate,
+  heading: string,
+): Block[] {
+  return [
+    letterhead(creditor),
+    debtorBlock(debtor, true),
+    placeAndDate(creditor, today),
+    paragraph(bold(heading)),
+  ];
+}
+
 /** How every mise en demeure ends, the ladder's and a payment plan's: what comes next, how to
  * pay, the usual courtesy if paid meanwhile, the closing, the signature, the privacy notice. */
 export function formalNoticeEnding(creditor: Creditor, invoices: readonly string[]): Block[] {
@@ -135,10 +151,7 @@ export function buildFormalNotice(input: FormalNoticeInput): FormalNotice {
   }
   const body = (heading: string): Block[] => {
     const blocks: Block[] = [
-      letterhead(creditor),
-      debtorBlock(debtor, true),
-      placeAndDate(creditor, today),
-      paragraph(bold(heading)),
+      ...formalNoticeOpening(creditor, debtor, today, heading),
       paragraph(bold(`Objet : mise en demeure de payer — ${invoicesShort(invoices, false)}`)),
       paragraph("Madame, Monsieur,"),
       paragraph(

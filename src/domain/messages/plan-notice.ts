@@ -14,16 +14,13 @@ import { instalmentsTotal, type PlanStanding } from "../plan-default";
 import type { RecoverySettings } from "../settings";
 import {
   type DebtorIdentity,
-  debtorBlock,
   debtorIdentityOf,
   euros,
   frDate,
   invoicesPhrase,
   invoicesShort,
-  letterhead,
   ofInvoicesPhrase,
   paymentBlocks,
-  placeAndDate,
   privacyNotice,
   signatureBlock,
 } from "./common";
@@ -34,6 +31,7 @@ import {
   deadlineFromReceipt,
   type FormalNotice,
   formalNoticeEnding,
+  formalNoticeOpening,
   REGISTERED_HEADING,
 } from "./formal-notice";
 import { ACCELERATION_CLAUSE, scheduleTable } from "./payment-plan-proposal";
@@ -97,10 +95,7 @@ export function buildPlanDefaultNotice(input: PlanNoticeInput): FormalNotice {
   );
   const body = (heading: string): Block[] => {
     const blocks: Block[] = [
-      letterhead(creditor),
-      debtorBlock(debtor, true),
-      placeAndDate(creditor, today),
-      paragraph(bold(heading)),
+      ...formalNoticeOpening(creditor, debtor, today, heading),
       paragraph(
         bold(
           `Objet : mise en demeure — échéancier du ${frDate(plan.agreedOn)} (${invoicesShort(plan.invoices, false)}), échéance${missed.length > 1 ? "s" : ""} impayée${missed.length > 1 ? "s" : ""}`,

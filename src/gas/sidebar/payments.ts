@@ -8,7 +8,6 @@ import {
   type StatementProposal,
 } from "../../domain/bank-statement";
 import { type CalendarDate, parseIsoDate } from "../../domain/calendar-date";
-import { cellText } from "../../domain/cells";
 import { isPaid } from "../../domain/claim";
 import { recordedPayments } from "../../domain/journal";
 import { ledgerClaims, requireDebtor, selectInvoices } from "../../domain/ledger";
@@ -32,11 +31,10 @@ import { dossierView } from "../../views/dossier";
 import { sidebarUser } from "../actor";
 import { dashboardOf, writeDashboard } from "../dashboard-sheet";
 import { appendJournal } from "../journal-sheet";
-import { HEADER_ROW, type LedgerRead } from "../ledger-sheet";
+import { firstRowOf, HEADER_ROW, invoicesNow, type LedgerRead } from "../ledger-sheet";
 import { writeLedgerChanges } from "../ledger-updates";
 import { underLock } from "../lock";
 import type { SheetDates } from "../sheet-dates";
-import { toCell } from "../sheet-dates";
 import { readSources, type ShellSource } from "./read";
 
 export function getOverview(request: ApiParsed<"apiOverview">): Overview {
@@ -52,10 +50,10 @@ function writeNotes(read: LedgerRead, notes: PaymentEffects["notes"], dates: She
   const column = read.columns.acknowledgedOn;
   const height = read.sheet.getLastRow() - HEADER_ROW;
   if (notes.length === 0 || key === undefined || column === undefined || height <= 0) return;
-  const invoices = read.sheet.getRange(HEADER_ROW + 1, key + 1, height, 1).getValues();
+  const rowOf = firstRowOf(invoicesNow(read.sheet, key, height, dates));
   for (const note of notes) {
-    const i = invoices.findIndex(([cell]) => cellText(toCell(cell, dates)) === note.invoice);
-    if (i >= 0) read.sheet.getRange(HEADER_ROW + 1 + i, column + 1).setNote(note.text);
+    const i = rowOf.get(note.invoice);
+    if (i !== undefined) read.sheet.getRange(HEADER_ROW + 1 + i, column + 1).setNote(note.text);
   }
 }
 
